@@ -1,0 +1,71 @@
+import type { Config } from '../config.ts'
+import { countUsers, createTeam, createUser, findRoleIdByCode, updateTeam } from '../modules/staff/index.ts'
+import { generatePassword } from '../platform/auth/passwords.ts'
+import type { Db } from '../platform/db/database.ts'
+import type { Locale } from '../platform/i18n/messages.ts'
+import { SYSTEM_ACTOR } from '../platform/permissions/actor.ts'
+import { DEMO_COMPANIES } from './demo-company.ts'
+
+export interface DemoLogin {
+  name: string
+  email: string
+  role: string
+  password: string
+}
+
+/**
+ * Loads the demo company into an empty database: teams with their heads and an employee for each
+ * role. Later functions add their data here. Returns the sign-ins, or null when the database has data.
+ */
+export async function loadDemo(
+  db: Db,
+  config: Config,
+  locale: Locale,
+  options: { password?: string } = {},
+): Promise<DemoLogin[] | null> {
+  if ((await countUsers(db)) > 0) return null
+  const company = DEMO_COMPANIES[locale]
+  const source = { actor: { ...SYSTEM_ACTOR, locale }, source: 'demo' }
+  const teamIds = new Map<string, number>()
+  for (const team of company.teams) {
+    const created = await createTeam(db, source, { name: team.name, description: team.description, headId: null })
+    teamIds.set(team.key, created.id)
+  }
+  const logins: DemoLogin[] = []
+  for (const e of company.employees) {
+    const roleId = await findRoleIdByCode(db, e.role)
+    if (!roleId) throw new Error(`demo: role ${e.role} missing`)
+    const isAdmin = e.key === 'admin'
+    const email = isAdmin && config.admin.email ? config.admin.email : e.email
+    const password = (isAdmin ? config.admin.password : undefined) ?? options.password ?? generatePassword()
+    const user = await createUser(
+      db,
+      source,
+      {
+        email,
+        name: e.name,
+        position: e.position,
+        phone: '',
+        password,
+        roleId,
+        teamId: e.team ? (teamIds.get(e.team) ?? null) : null,
+        locale,
+      },
+      { locale, timeZone: config.defaultTimeZone },
+    )
+    if (e.heads) {
+      const teamId = teamIds.get(e.heads)!
+      await updateTeam(db, source, teamId, 1, { headId: user.id })
+    }
+    logins.push({ name: e.name, email, role: e.role, password })
+  }
+  return logins
+}
+
+export function printDemoLogins(logins: DemoLogin[], print: (line: string) => void): void {
+  print('')
+  print('  MM CRM demo company loaded. Sign in as any of these employees:')
+  const width = Math.max(...logins.map((l) => l.email.length))
+  for (const l of logins) print(`    ${l.email.padEnd(width)}  ${l.password}   ${l.role}  (${l.name})`)
+  print('')
+}

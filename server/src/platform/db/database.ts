@@ -1,0 +1,68 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely'
+import pg from 'pg'
+import { migrations } from './migrations/index.ts'
+import type { Database } from './schema.ts'
+
+export type Db = Kysely<Database>
+export type Tx = Transaction<Database>
+export type DialectKind = 'sqlite' | 'postgres'
+
+export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number }
+
+export interface DatabaseHandle {
+  db: Db
+  kind: DialectKind
+  /** PostgreSQL only: the pool, for LISTEN/NOTIFY clients. */
+  pool?: pg.Pool
+  close(): Promise<void>
+}
+
+const PG_INT8 = 20
+const PG_TIMESTAMPTZ = 1184
+const PG_TIMESTAMP = 1114
+const PG_DATE = 1082
+
+function pgTypes(): pg.CustomTypesConfig {
+  return {
+    getTypeParser(oid: number, format?: string) {
+      if (oid === PG_INT8) return (v: string) => Number(v)
+      if (oid === PG_TIMESTAMPTZ || oid === PG_TIMESTAMP) return (v: string) => new Date(v).toISOString()
+      if (oid === PG_DATE) return (v: string) => v
+      // biome-ignore lint/suspicious/noExplicitAny: pg's own typing of the default parser lookup
+      return pg.types.getTypeParser(oid, format as any)
+    },
+  } as pg.CustomTypesConfig
+}
+
+export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+  if (target.kind === 'sqlite') {
+    if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true })
+    const sqlite = new SqliteDatabase(target.file)
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 10000')
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+    return { db, kind: 'sqlite', close: () => db.destroy() }
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, types: pgTypes() })
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it. Queries in flight report their own errors.
+  })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return { db, kind: 'postgres', pool, close: () => db.destroy() }
+}
+
+/**
+ * Applies pending migrations. Kysely's migrator takes a lock (an advisory lock on PostgreSQL, the
+ * write lock on SQLite), so when several instances start together exactly one migrates.
+ */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

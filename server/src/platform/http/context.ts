@@ -1,0 +1,30 @@
+import type { Config } from '../../config.ts'
+import type { DatabaseHandle, Db } from '../db/database.ts'
+import type { Locale } from '../i18n/messages.ts'
+import type { JobQueue } from '../jobs/job-queue.ts'
+import type { Actor } from '../permissions/actor.ts'
+import type { RouteRule } from '../permissions/policy.ts'
+
+/** What every module gets from the platform. */
+export interface AppContext {
+  config: Config
+  database: DatabaseHandle
+  db: Db
+  jobs: JobQueue
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext
+  }
+  interface FastifyRequest {
+    locale: Locale
+    actor: Actor | null
+    authKind: 'session' | 'token' | null
+    sessionId: string | null
+    csrfToken: string | null
+  }
+  interface FastifyContextConfig {
+    rule?: RouteRule
+  }
+}

@@ -1,0 +1,108 @@
+export type Locale = 'ru' | 'en'
+export const LOCALES: readonly Locale[] = ['ru', 'en']
+
+type Catalog = Record<string, string>
+
+const en: Catalog = {
+  'errors.validation': 'Some fields are filled in incorrectly.',
+  'errors.bad_request': 'The request is malformed.',
+  'errors.unauthenticated': 'Please sign in.',
+  'errors.forbidden': 'You do not have permission to do this.',
+  'errors.not_found': 'Not found.',
+  'errors.conflict': 'This conflicts with existing data.',
+  'errors.precondition_failed':
+    'Someone else changed this record after you opened it. Reload it to see their changes, then apply yours again.',
+  'errors.precondition_required': 'The request must say which version of the record it changes (If-Match header).',
+  'errors.payload_too_large': 'The request is too large.',
+  'errors.unsupported_media_type': 'Unsupported content type.',
+  'errors.rate_limited': 'Too many requests. Try again in a moment.',
+  'errors.account_locked': 'Too many failed sign-in attempts. The account is locked until {until}.',
+  'errors.csrf_failed': 'Your session check failed. Reload the page and try again.',
+  'errors.internal': 'Something went wrong on our side. The error was logged; try again later.',
+  'errors.unavailable': 'The service is temporarily unavailable.',
+  'auth.invalid_credentials': 'Wrong e-mail or password.',
+  'auth.inactive': 'This account is deactivated. Ask your administrator.',
+  'auth.wrong_current_password': 'The current password is wrong.',
+  'auth.password_too_weak': 'Use at least 10 characters, not only letters or only digits.',
+  'auth.password_same': 'The new password must differ from the current one.',
+  'users.email_taken': 'An employee with this e-mail already exists.',
+  'users.role_not_found': 'No such role.',
+  'users.team_not_found': 'No such team.',
+  'users.cannot_deactivate_self': 'You cannot deactivate your own account.',
+  'users.cannot_demote_last_admin': 'At least one active administrator must remain.',
+  'teams.name_taken': 'A team with this name already exists.',
+  'teams.head_not_found': 'No such employee.',
+  'teams.has_members': 'The team still has {count} employees. Move them to another team first.',
+  'roles.code_taken': 'A role with this code already exists.',
+  'roles.system_readonly': 'Built-in roles cannot be changed. Make a copy and change the copy.',
+  'roles.in_use': 'The role is given to {count} employees. Give them another role first.',
+  'roles.unknown_permission': 'Unknown permission: {permission}.',
+  'fields.time_zone': 'Unknown time zone.',
+  'list.unknown_sort': 'Cannot sort by "{key}".',
+}
+
+const ru: Catalog = {
+  'errors.validation': 'Некоторые поля заполнены неверно.',
+  'errors.bad_request': 'Некорректный запрос.',
+  'errors.unauthenticated': 'Войдите в систему.',
+  'errors.forbidden': 'У вас нет прав на это действие.',
+  'errors.not_found': 'Не найдено.',
+  'errors.conflict': 'Это противоречит уже сохранённым данным.',
+  'errors.precondition_failed':
+    'Запись изменил другой сотрудник, пока она была открыта у вас. Обновите её, чтобы увидеть его изменения, и внесите свои ещё раз.',
+  'errors.precondition_required': 'Запрос должен указывать версию изменяемой записи (заголовок If-Match).',
+  'errors.payload_too_large': 'Слишком большой запрос.',
+  'errors.unsupported_media_type': 'Неподдерживаемый тип содержимого.',
+  'errors.rate_limited': 'Слишком много запросов. Повторите чуть позже.',
+  'errors.account_locked': 'Слишком много неудачных попыток входа. Учётная запись заблокирована до {until}.',
+  'errors.csrf_failed': 'Проверка сеанса не пройдена. Обновите страницу и повторите.',
+  'errors.internal': 'Что-то пошло не так на нашей стороне. Ошибка записана в журнал; повторите позже.',
+  'errors.unavailable': 'Сервис временно недоступен.',
+  'auth.invalid_credentials': 'Неверный e-mail или пароль.',
+  'auth.inactive': 'Учётная запись отключена. Обратитесь к администратору.',
+  'auth.wrong_current_password': 'Текущий пароль указан неверно.',
+  'auth.password_too_weak': 'Используйте не меньше 10 символов, не только буквы и не только цифры.',
+  'auth.password_same': 'Новый пароль должен отличаться от текущего.',
+  'users.email_taken': 'Сотрудник с таким e-mail уже есть.',
+  'users.role_not_found': 'Такой роли нет.',
+  'users.team_not_found': 'Такого отдела нет.',
+  'users.cannot_deactivate_self': 'Нельзя отключить собственную учётную запись.',
+  'users.cannot_demote_last_admin': 'Должен остаться хотя бы один активный администратор.',
+  'teams.name_taken': 'Отдел с таким названием уже есть.',
+  'teams.head_not_found': 'Такого сотрудника нет.',
+  'teams.has_members': 'В отделе ещё {count} сотрудн. Сначала переведите их в другой отдел.',
+  'roles.code_taken': 'Роль с таким кодом уже есть.',
+  'roles.system_readonly': 'Встроенные роли менять нельзя. Создайте копию и измените её.',
+  'roles.in_use': 'Эта роль назначена сотрудникам: {count}. Сначала назначьте им другую роль.',
+  'roles.unknown_permission': 'Неизвестное право: {permission}.',
+  'fields.time_zone': 'Неизвестный часовой пояс.',
+  'list.unknown_sort': 'Нельзя сортировать по «{key}».',
+}
+
+export const catalogs: Record<Locale, Catalog> = { ru, en }
+
+export type MessageParams = Record<string, string | number>
+
+export function translate(locale: Locale, key: string, params?: MessageParams): string {
+  const template = catalogs[locale][key] ?? catalogs.en[key] ?? key
+  if (!params) return template
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
+}
+
+/** Picks ru or en from an Accept-Language header, by quality order. */
+export function localeFromHeader(header: string | undefined, fallback: Locale): Locale {
+  if (!header) return fallback
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';')
+      const q = rest.find((p) => p.trim().startsWith('q='))
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 }
+    })
+    .sort((a, b) => b.q - a.q)
+  for (const { tag } of ranked) {
+    const base = tag.split('-')[0]
+    if (base === 'ru' || base === 'en') return base
+  }
+  return fallback
+}

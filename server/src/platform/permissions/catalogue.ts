@@ -1,0 +1,62 @@
+/**
+ * Every permission the product knows. Modules add theirs here when they arrive; built-in roles below
+ * decide who gets them. Keys are `<area>.<action>`.
+ */
+export const PERMISSIONS = ['users.read', 'users.manage', 'teams.manage', 'roles.manage', 'audit.read'] as const
+
+export type Permission = (typeof PERMISSIONS)[number]
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value)
+}
+
+export type Visibility = 'own' | 'team' | 'all'
+
+export interface SystemRole {
+  code: string
+  name: { ru: string; en: string }
+  visibility: Visibility
+  permissions: readonly Permission[]
+}
+
+/**
+ * Built-in roles. Their permissions are defined here and synced into the database at start-up, so a
+ * new module's permissions reach them without a migration. Administrators copy them to make their own.
+ */
+export const SYSTEM_ROLES: readonly SystemRole[] = [
+  { code: 'admin', name: { ru: 'Администратор', en: 'Administrator' }, visibility: 'all', permissions: PERMISSIONS },
+  {
+    code: 'head_of_sales',
+    name: { ru: 'Руководитель отдела продаж', en: 'Head of sales' },
+    visibility: 'team',
+    permissions: ['users.read'],
+  },
+  {
+    code: 'sales_manager',
+    name: { ru: 'Менеджер по продажам', en: 'Sales manager' },
+    visibility: 'own',
+    permissions: ['users.read'],
+  },
+  {
+    code: 'partner_manager',
+    name: { ru: 'Менеджер по работе с партнёрами', en: 'Partner manager' },
+    visibility: 'own',
+    permissions: ['users.read'],
+  },
+  { code: 'marketer', name: { ru: 'Маркетолог', en: 'Marketer' }, visibility: 'all', permissions: ['users.read'] },
+  {
+    code: 'call_centre_operator',
+    name: { ru: 'Оператор колл-центра', en: 'Call-centre operator' },
+    visibility: 'all',
+    permissions: ['users.read'],
+  },
+  { code: 'accountant', name: { ru: 'Бухгалтер', en: 'Accountant' }, visibility: 'all', permissions: ['users.read'] },
+  {
+    code: 'auditor',
+    name: { ru: 'Аудитор (только чтение)', en: 'Auditor (read-only)' },
+    visibility: 'all',
+    permissions: ['users.read', 'audit.read'],
+  },
+]
+
+export const ADMIN_ROLE_CODE = 'admin'
