@@ -1,0 +1,2 @@
+/// <reference path="../../server/src/platform/http/context.ts" />
+/// <reference types="@fastify/cookie" />
