@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import cookie from '@fastify/cookie'
-import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
@@ -21,6 +20,7 @@ import { AppError } from './platform/errors/app-error.ts'
 import { registerErrorHandling } from './platform/errors/error-handler.ts'
 import { validatorCompiler } from './platform/errors/validation.ts'
 import type { AppContext } from './platform/http/context.ts'
+import { registerSecurityHeaders } from './platform/http/security-headers.ts'
 import { JobQueue } from './platform/jobs/job-queue.ts'
 
 export interface BuildOptions {
@@ -61,26 +61,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
 
   registerErrorHandling(app)
   await app.register(cookie)
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Ant Design writes its CSS-in-JS into <style> elements: styles need inline; scripts never do.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    hsts: config.secureCookies === 'always',
-  })
+  registerSecurityHeaders(app, { hsts: config.secureCookies === 'always' })
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>

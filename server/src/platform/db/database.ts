@@ -1,7 +1,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely'
+import {
+  Kysely,
+  Migrator,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase as SqliteDialectDatabase,
+  sql,
+  type Transaction,
+} from 'kysely'
 import pg from 'pg'
 import { migrations } from './migrations/index.ts'
 import type { Database } from './schema.ts'
@@ -37,6 +46,37 @@ function pgTypes(): pg.CustomTypesConfig {
   } as pg.CustomTypesConfig
 }
 
+/**
+ * Kysely prepares every statement on every execution; preparing was the largest single cost of a
+ * simple authenticated request. Statements are reused by SQL text (bounded LRU). Safe because Kysely
+ * runs them synchronously (`all`/`run`); the one streaming caller gets a fresh statement.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, size = 500): SqliteDialectDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText: string) {
+      let stmt = cache.get(sqlText)
+      if (stmt) {
+        cache.delete(sqlText)
+      } else {
+        stmt = sqlite.prepare(sqlText)
+        if (cache.size >= size) cache.delete(cache.keys().next().value as string)
+      }
+      cache.set(sqlText, stmt)
+      const cached = stmt
+      return {
+        get reader() {
+          return cached.reader
+        },
+        all: (parameters: ReadonlyArray<unknown>) => cached.all(parameters),
+        run: (parameters: ReadonlyArray<unknown>) => cached.run(parameters),
+        iterate: (parameters: ReadonlyArray<unknown>) => sqlite.prepare(sqlText).iterate(parameters) as IterableIterator<unknown>,
+      }
+    },
+  }
+}
+
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if (target.kind === 'sqlite') {
     if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true })
@@ -45,7 +85,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 10000')
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
     return { db, kind: 'sqlite', close: () => db.destroy() }
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, types: pgTypes() })

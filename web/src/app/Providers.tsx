@@ -1,0 +1,20 @@
+import { QueryClientProvider } from '@tanstack/react-query'
+import { type ReactNode, useState } from 'react'
+import { BrowserRouter } from 'react-router'
+import { AuthProvider } from './auth/AuthProvider.tsx'
+import { PreferencesProvider } from './preferences/PreferencesProvider.tsx'
+import { createQueryClient } from './query-client.ts'
+
+/** Data, routing, the session, then the employee's preferences (language, theme, zone) around the pages. */
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient)
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <AuthProvider>
+          <PreferencesProvider>{children}</PreferencesProvider>
+        </AuthProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
+  )
+}

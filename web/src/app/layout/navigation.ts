@@ -1,0 +1,66 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  HomeOutlined,
+  NotificationOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons'
+import type { ComponentType } from 'react'
+import { type Access, PAGE_ACCESS } from '../access.ts'
+
+export interface NavItem {
+  key: string
+  path: string
+  /** i18n key of the label. */
+  label: string
+  icon: ComponentType
+  access?: Access
+}
+
+export interface NavArea {
+  key: string
+  /** i18n key; an area without one puts its items at the top level. */
+  label?: string
+  icon?: ComponentType
+  items: NavItem[]
+}
+
+/**
+ * The side navigation: the specification's four areas and Administration. Each function adds its pages
+ * to its area when it arrives; an area shows only once it has a page the employee may open.
+ */
+export const NAVIGATION: NavArea[] = [
+  { key: 'main', items: [{ key: 'home', path: '/', label: 'nav.home', icon: HomeOutlined }] },
+  { key: 'sales', label: 'nav.areas.sales', icon: ShopOutlined, items: [] },
+  { key: 'partners', label: 'nav.areas.partners', icon: ApartmentOutlined, items: [] },
+  { key: 'marketing', label: 'nav.areas.marketing', icon: NotificationOutlined, items: [] },
+  { key: 'work', label: 'nav.areas.work', icon: CalendarOutlined, items: [] },
+  {
+    key: 'admin',
+    label: 'nav.areas.admin',
+    icon: SettingOutlined,
+    items: [
+      { key: 'employees', path: '/admin/employees', label: 'nav.employees', icon: UserOutlined, access: PAGE_ACCESS.employees },
+      { key: 'teams', path: '/admin/teams', label: 'nav.teams', icon: TeamOutlined, access: PAGE_ACCESS.teams },
+      { key: 'roles', path: '/admin/roles', label: 'nav.roles', icon: SafetyCertificateOutlined, access: PAGE_ACCESS.roles },
+      { key: 'audit', path: '/admin/audit', label: 'nav.audit', icon: AuditOutlined, access: PAGE_ACCESS.audit },
+    ],
+  },
+]
+
+/** The item a path belongs to: the longest matching prefix (`/` only exactly). */
+export function findNavItem(areas: NavArea[], pathname: string): { area: NavArea; item: NavItem } | undefined {
+  let best: { area: NavArea; item: NavItem } | undefined
+  for (const area of areas) {
+    for (const item of area.items) {
+      const matches = item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`)
+      if (matches && (!best || item.path.length > best.item.path.length)) best = { area, item }
+    }
+  }
+  return best
+}

@@ -1,0 +1,65 @@
+import { Route, Routes } from 'react-router'
+import { AuditPage } from '../pages/AuditPage.tsx'
+import { EmployeesPage } from '../pages/EmployeesPage.tsx'
+import { HomePage } from '../pages/HomePage.tsx'
+import { LoginPage } from '../pages/LoginPage.tsx'
+import { NotFoundPage } from '../pages/NotFoundPage.tsx'
+import { ProfilePage } from '../pages/ProfilePage.tsx'
+import { RolesPage } from '../pages/RolesPage.tsx'
+import { TeamsPage } from '../pages/TeamsPage.tsx'
+import { PAGE_ACCESS } from './access.ts'
+import { RequireAccess } from './auth/RequireAccess.tsx'
+import { RequireAuth } from './auth/RequireAuth.tsx'
+import { AppLayout } from './layout/AppLayout.tsx'
+
+/** Every page and who may open it (the side navigation uses the same access rules). */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route path="profile" element={<ProfilePage />} />
+        <Route
+          path="admin/employees"
+          element={
+            <RequireAccess access={PAGE_ACCESS.employees}>
+              <EmployeesPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="admin/teams"
+          element={
+            <RequireAccess access={PAGE_ACCESS.teams}>
+              <TeamsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="admin/roles"
+          element={
+            <RequireAccess access={PAGE_ACCESS.roles}>
+              <RolesPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="admin/audit"
+          element={
+            <RequireAccess access={PAGE_ACCESS.audit}>
+              <AuditPage />
+            </RequireAccess>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  )
+}

@@ -1,0 +1,36 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { fetchPermissions, fetchRoles } from '../api/roles-api.ts'
+import { staffKeys } from '../api/staff-keys.ts'
+import { fetchTeams } from '../api/teams-api.ts'
+import { fetchUser, fetchUsers, type UserListParams } from '../api/users-api.ts'
+
+export function useTeams(enabled = true) {
+  return useQuery({ queryKey: staffKeys.teams, queryFn: fetchTeams, enabled })
+}
+
+export function useRoles(enabled = true) {
+  return useQuery({ queryKey: staffKeys.roles, queryFn: fetchRoles, enabled })
+}
+
+export function usePermissionList(enabled = true) {
+  return useQuery({ queryKey: staffKeys.permissions, queryFn: fetchPermissions, enabled, staleTime: 10 * 60_000 })
+}
+
+/** One page of employees; the previous page stays on screen while the next loads. */
+export function useUserList(params: UserListParams, enabled = true) {
+  return useQuery({
+    queryKey: staffKeys.userList(params),
+    queryFn: ({ signal }) => fetchUsers(params, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  })
+}
+
+export function useUser(id: number | null) {
+  return useQuery({
+    queryKey: staffKeys.user(id ?? 0),
+    queryFn: () => fetchUser(id ?? 0),
+    enabled: id !== null,
+    staleTime: 0,
+  })
+}
