@@ -106,6 +106,14 @@ describe('every API route declares who may call it, and refuses everyone else', 
     expect(await snapshot()).toEqual(before)
   })
 
+  it('applies the GET rule to the HEAD twin of every GET route', async () => {
+    for (const op of operations) {
+      if (op.method !== 'GET' || ROUTE_POLICY[op.key]!.access === 'public') continue
+      const res = await t.app.inject({ method: 'HEAD', url: op.url })
+      expect({ route: op.key, status: res.statusCode }).toEqual({ route: op.key, status: 401 })
+    }
+  })
+
   it('refuses a cookie-authenticated write without the CSRF token', async () => {
     const before = await snapshot()
     const res = await admin.request({

@@ -45,8 +45,9 @@ export function registerAuth(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method]
     for (const method of methods) {
-      if (method === 'HEAD' || method === 'OPTIONS') continue
-      const rule = ruleFor(method, route.url)
+      if (method === 'OPTIONS') continue
+      // Fastify adds a HEAD twin to every GET route: it must obey the GET rule.
+      const rule = ruleFor(method === 'HEAD' ? 'GET' : method, route.url)
       if (rule) {
         route.config = { ...(route.config ?? {}), rule }
       } else if (!isPublicAsset(method, route.url)) {
