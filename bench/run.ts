@@ -19,7 +19,10 @@ const figures: Figure[] = []
 for (const b of chosen) {
   process.stdout.write(`\n▶ ${b.name}: ${b.description}\n`)
   const got = await b.run()
-  for (const f of got) process.stdout.write(`  ${f.name.padEnd(44)} ${String(f.value).padStart(10)} ${f.unit}${f.note ? `   (${f.note})` : ''}\n`)
+  for (const f of got)
+    process.stdout.write(
+      `  ${f.name.padEnd(44)} ${String(f.value).padStart(10)} ${f.unit}${f.note ? `   (${f.note})` : ''}\n`,
+    )
   figures.push(...got)
 }
 const dir = path.join(import.meta.dirname, 'results')

@@ -7,8 +7,8 @@ import path from 'node:path'
 import Fastify from 'fastify'
 import { buildApp } from '../server/src/app.ts'
 import { loadConfig } from '../server/src/config.ts'
-import { createUser, findRoleIdByCode } from '../server/src/modules/staff/index.ts'
 import { createToken } from '../server/src/modules/account/account.service.ts'
+import { createUser, findRoleIdByCode } from '../server/src/modules/staff/index.ts'
 import { prepareDatabase } from '../server/src/platform/bootstrap.ts'
 import { migrateToLatest, openDatabase } from '../server/src/platform/db/database.ts'
 import { SYSTEM_ACTOR } from '../server/src/platform/permissions/actor.ts'
@@ -23,7 +23,9 @@ if (kind === 'bare') {
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmcrm-bench-'))
   const pgUrl = process.env.CRM_BENCH_DATABASE_URL
-  const database = openDatabase(pgUrl ? { kind: 'postgres', url: pgUrl } : { kind: 'sqlite', file: path.join(dir, 'crm.sqlite') })
+  const database = openDatabase(
+    pgUrl ? { kind: 'postgres', url: pgUrl } : { kind: 'sqlite', file: path.join(dir, 'crm.sqlite') },
+  )
   await migrateToLatest(database.db)
   await prepareDatabase(database.db)
   const config = { ...loadConfig({ CRM_DATA_DIR: dir, CRM_LOG_LEVEL: 'silent' }), webDist: '/nonexistent' }
@@ -32,10 +34,22 @@ if (kind === 'bare') {
   const user = await createUser(
     database.db,
     { actor: SYSTEM_ACTOR },
-    { email: `bench.${Date.now()}@example.com`, name: 'Bench', position: '', phone: '', password: 'Bench-Pass-123', roleId, teamId: null },
+    {
+      email: `bench.${Date.now()}@example.com`,
+      name: 'Bench',
+      position: '',
+      phone: '',
+      password: 'Bench-Pass-123',
+      roleId,
+      teamId: null,
+    },
     { locale: 'en', timeZone: 'Europe/Moscow' },
   )
-  const { token } = await createToken(database.db, { actor: { ...SYSTEM_ACTOR, kind: 'user', userId: user.id } }, { name: 'bench', expiresInDays: null })
+  const { token } = await createToken(
+    database.db,
+    { actor: { ...SYSTEM_ACTOR, kind: 'user', userId: user.id } },
+    { name: 'bench', expiresInDays: null },
+  )
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as { port: number }
   process.stdout.write(`${JSON.stringify({ port, token })}\n`)

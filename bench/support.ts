@@ -24,10 +24,14 @@ export interface ServedProcess {
 
 /** Starts `bench/serve.ts <kind>` in a child process and waits for its { port } line. */
 export async function serve(kind: 'bare' | 'crm'): Promise<ServedProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'serve.ts'), kind], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, TZ: 'UTC' },
-  })
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'serve.ts'), kind],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, TZ: 'UTC' },
+    },
+  )
   const rl = readline.createInterface({ input: child.stdout! })
   const info = await new Promise<{ port: number; token?: string }>((resolve, reject) => {
     rl.once('line', (line) => resolve(JSON.parse(line)))
@@ -51,7 +55,12 @@ export interface LoadResult {
 }
 
 /** A bounded load on 127.0.0.1: `connections` keep-alive connections for `seconds`. */
-export async function load(url: string, headers: Record<string, string> = {}, seconds = 8, connections = 32): Promise<LoadResult> {
+export async function load(
+  url: string,
+  headers: Record<string, string> = {},
+  seconds = 8,
+  connections = 32,
+): Promise<LoadResult> {
   const r = await autocannon({ url, headers, duration: seconds, connections, pipelining: 1 })
   return {
     requestsPerSecond: Math.round(r.requests.average),

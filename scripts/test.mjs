@@ -15,7 +15,11 @@ const skipped = []
 function run(title, args, env = {}) {
   process.stdout.write(`\n▶ ${title}\n`)
   const started = Date.now()
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'UTC', ...env } })
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TZ: 'UTC', ...env },
+  })
   const ok = r.status === 0
   results.push({ title, ok, seconds: Math.round((Date.now() - started) / 100) / 10 })
   return ok
@@ -24,7 +28,8 @@ function run(title, args, env = {}) {
 const tsc = bin('typescript', 'bin/tsc')
 const vitest = bin('vitest', 'vitest.mjs')
 for (const project of ['server', 'web', 'e2e', 'bench']) {
-  if (fs.existsSync(path.join(root, project, 'tsconfig.json'))) run(`type check: ${project}`, [tsc, '-p', project])
+  if (fs.existsSync(path.join(root, project, 'tsconfig.json')))
+    run(`type check: ${project}`, [tsc, '-p', project])
 }
 run('lint (biome)', [bin('@biomejs/biome', 'bin/biome'), 'check', '.'])
 run('unit and API tests on SQLite', [vitest, 'run'], { CRM_TEST_DIALECT: 'sqlite' })
@@ -33,15 +38,21 @@ const pgUrl = process.env.CRM_TEST_DATABASE_URL
 if (pgUrl) {
   run('API tests on PostgreSQL', [vitest, 'run', 'server'], { CRM_TEST_DIALECT: 'postgres' })
 } else {
-  skipped.push('API tests on PostgreSQL: CRM_TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/postgres)')
+  skipped.push(
+    'API tests on PostgreSQL: CRM_TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/postgres)',
+  )
 }
 
 const chromium = process.env.CRM_CHROMIUM_PATH || '/usr/bin/chromium'
 if (fs.existsSync(chromium)) {
   ensureWebBuilt({ quiet: true })
-  run('browser tests (Chromium)', [vitest, 'run', '--config', 'e2e/vitest.config.ts'], { CRM_CHROMIUM_PATH: chromium })
+  run('browser tests (Chromium)', [vitest, 'run', '--config', 'e2e/vitest.config.ts'], {
+    CRM_CHROMIUM_PATH: chromium,
+  })
 } else {
-  skipped.push(`browser tests: no Chromium at ${chromium} (install it: apt-get install -y chromium, or set CRM_CHROMIUM_PATH)`)
+  skipped.push(
+    `browser tests: no Chromium at ${chromium} (install it: apt-get install -y chromium, or set CRM_CHROMIUM_PATH)`,
+  )
 }
 
 process.stdout.write('\n── summary ──────────────────────────────\n')
@@ -49,5 +60,6 @@ for (const r of results) process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.ti
 for (const s of skipped) process.stdout.write(`SKIPPED  ${s}\n`)
 const failed = results.filter((r) => !r.ok).length
 const strict = process.env.CRM_TEST_REQUIRE_ALL === '1'
-if (strict && skipped.length) process.stdout.write('CRM_TEST_REQUIRE_ALL=1: skipped suites count as failures.\n')
+if (strict && skipped.length)
+  process.stdout.write('CRM_TEST_REQUIRE_ALL=1: skipped suites count as failures.\n')
 process.exit(failed || (strict && skipped.length) ? 1 : 0)

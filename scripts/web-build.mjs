@@ -43,7 +43,10 @@ export function ensureWebBuilt({ quiet = false } = {}) {
   if (have === want && fs.existsSync(path.join(dist, 'index.html'))) return false
   if (!quiet) process.stdout.write('Building the web app (first start or changed sources)…\n')
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js')
-  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', quiet ? 'error' : 'warn'], { cwd: web, stdio: 'inherit' })
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', quiet ? 'error' : 'warn'], {
+    cwd: web,
+    stdio: 'inherit',
+  })
   if (r.status !== 0) {
     process.stderr.write('The web app failed to build.\n')
     process.exit(r.status ?? 1)

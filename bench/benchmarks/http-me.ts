@@ -26,7 +26,13 @@ export const httpMe: Benchmark = {
     })()
     const db = process.env.CRM_BENCH_DATABASE_URL ? 'postgres' : 'sqlite'
     const figures: Figure[] = [
-      { benchmark: this.name, name: 'bare Fastify GET /hello', value: bareLoad.requestsPerSecond, unit: 'req/s', note: `p99 ${bareLoad.p99Ms} ms` },
+      {
+        benchmark: this.name,
+        name: 'bare Fastify GET /hello',
+        value: bareLoad.requestsPerSecond,
+        unit: 'req/s',
+        note: `p99 ${bareLoad.p99Ms} ms`,
+      },
       {
         benchmark: this.name,
         name: `GET /api/me with an API token (${db})`,

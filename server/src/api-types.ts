@@ -6,8 +6,8 @@ import type { z } from 'zod'
 import type {
   loginBody,
   meSchema,
-  meUpdateBody,
   metaSchema,
+  meUpdateBody,
   passwordChangeBody,
   tokenCreateBody,
   tokenCreatedSchema,

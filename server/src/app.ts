@@ -7,7 +7,12 @@ import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
 import { sql } from 'kysely'
 import { z } from 'zod'
 import type { Config } from './config.ts'
@@ -79,7 +84,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
         description:
           'Authenticate with a personal API token (`Authorization: Bearer mmcrm_…`, created under Profile → API tokens) or the session cookie. ' +
           'Writes to a record send `If-Match` with the ETag from its GET; a stale one gets 412. ' +
-          'Errors are `{ error: { code, message, fields? } }`, worded in the caller\'s language.',
+          "Errors are `{ error: { code, message, fields? } }`, worded in the caller's language.",
       },
       components: {
         securitySchemes: {
@@ -92,7 +97,10 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   })
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } })
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   registerAuth(app)
@@ -143,7 +151,12 @@ function registerWebApp(app: FastifyInstance, config: Config): void {
     index: false,
     wildcard: false,
     setHeaders: (res, filePath) => {
-      res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache')
+      res.header(
+        'cache-control',
+        filePath.includes(`${path.sep}assets${path.sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      )
     },
   })
   const html = fs.readFileSync(index)

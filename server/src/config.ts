@@ -21,10 +21,19 @@ const configSchema = z.object({
   CRM_PUBLIC_URL: z.url().optional(),
   CRM_TRUST_PROXY: bool.default(false),
   CRM_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
-  CRM_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  CRM_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
   CRM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CRM_JOBS: bool.default(true),
-  CRM_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  CRM_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   CRM_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   CRM_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   CRM_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),

@@ -22,7 +22,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === 'demo' || a === '--demo') args.demo = true
     else if (a === '--locale' || a.startsWith('--locale=')) {
       const value = a.includes('=') ? a.split('=')[1] : argv[++i]
-      if (value !== 'ru' && value !== 'en') throw new ConfigError([`--locale must be ru or en, not "${value}"`])
+      if (value !== 'ru' && value !== 'en')
+        throw new ConfigError([`--locale must be ru or en, not "${value}"`])
       args.locale = value
     } else throw new ConfigError([`unknown argument "${a}" (use: start | migrate, --demo, --locale ru|en)`])
   }
@@ -49,7 +50,10 @@ async function main(): Promise<void> {
     const locale = args.locale ?? config.defaultLocale
     const logins = await loadDemo(database.db, config, locale, { password: process.env.CRM_DEMO_PASSWORD })
     if (logins) printDemoLogins(logins, print)
-    else print('  The database already has data: the demo company was not loaded (it goes only into an empty database).')
+    else
+      print(
+        '  The database already has data: the demo company was not loaded (it goes only into an empty database).',
+      )
   }
   await ensureFirstAdmin(database.db, config, app.log, print)
 
@@ -75,6 +79,8 @@ main().catch((err: unknown) => {
     process.stderr.write(`${err.message}\n`)
     process.exit(2)
   }
-  process.stderr.write(`MM CRM failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+  process.stderr.write(
+    `MM CRM failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  )
   process.exit(1)
 })

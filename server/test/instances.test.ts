@@ -19,13 +19,22 @@ describe('several instances on one database', () => {
     const b = await buildApp({ config: testConfig(), database: handleB, logger: false })
     try {
       await t.signIn('sales_manager', { email: 'two@test.example' })
-      const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'two@test.example', password: TEST_PASSWORD } })
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'two@test.example', password: TEST_PASSWORD },
+      })
       const cookie = login.cookies.find((c) => c.name === 'mmcrm_session')!.value
       const csrf = login.json().csrfToken as string
       const onB = await b.inject({ method: 'GET', url: '/api/me', cookies: { mmcrm_session: cookie } })
       expect(onB.statusCode).toBe(200)
       expect(onB.json().email).toBe('two@test.example')
-      const out = await b.inject({ method: 'POST', url: '/api/auth/logout', cookies: { mmcrm_session: cookie }, headers: { 'x-csrf-token': csrf } })
+      const out = await b.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        cookies: { mmcrm_session: cookie },
+        headers: { 'x-csrf-token': csrf },
+      })
       expect(out.statusCode).toBe(204)
       const onA = await t.app.inject({ method: 'GET', url: '/api/me', cookies: { mmcrm_session: cookie } })
       expect(onA.statusCode).toBe(401)
@@ -45,7 +54,9 @@ describe.runIf(testDialect() === 'postgres')('migrations started by several inst
     await admin.query(`create schema ${schema}`)
     const u = new URL(base)
     u.searchParams.set('options', `-c search_path=${schema}`)
-    const handles = Array.from({ length: 4 }, () => openDatabase({ kind: 'postgres', url: u.toString(), poolSize: 2 }))
+    const handles = Array.from({ length: 4 }, () =>
+      openDatabase({ kind: 'postgres', url: u.toString(), poolSize: 2 }),
+    )
     try {
       const results = await Promise.all(handles.map((h) => migrateToLatest(h.db)))
       expect(results.flat()).toEqual(['0001-foundation'])

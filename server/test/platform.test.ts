@@ -24,20 +24,30 @@ describe('configuration', () => {
     expect(c.database).toMatchObject({ kind: 'sqlite' })
     expect(c.database.kind === 'sqlite' && c.database.file.endsWith('data/crm.sqlite')).toBe(true)
     expect(c.defaultTimeZone).toBe('Europe/Moscow')
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' })
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@h/db',
+    })
   })
 })
 
 describe('errors', () => {
   it('never shows internals of a 5xx', () => {
-    const { status, body } = toErrorBody(new Error('password for user postgres failed at /srv/app.ts:12'), 'en')
+    const { status, body } = toErrorBody(
+      new Error('password for user postgres failed at /srv/app.ts:12'),
+      'en',
+    )
     expect(status).toBe(500)
     expect(JSON.stringify(body)).not.toMatch(/postgres|srv/)
     expect(body.error.code).toBe('internal')
   })
   it('words domain errors in the caller’s language', () => {
-    expect(toErrorBody(new AppError('precondition_failed'), 'ru').body.error.message).toMatch(/другой сотрудник/)
-    expect(toErrorBody(AppError.field('email', 'users.email_taken', undefined, 'conflict'), 'ru').body.error).toMatchObject({
+    expect(toErrorBody(new AppError('precondition_failed'), 'ru').body.error.message).toMatch(
+      /другой сотрудник/,
+    )
+    expect(
+      toErrorBody(AppError.field('email', 'users.email_taken', undefined, 'conflict'), 'ru').body.error,
+    ).toMatchObject({
       code: 'conflict',
       fields: { email: 'Сотрудник с таким e-mail уже есть.' },
     })

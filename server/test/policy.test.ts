@@ -23,7 +23,9 @@ describe('every API route declares who may call it, and refuses everyone else', 
   async function snapshot(): Promise<Record<string, unknown>> {
     const out: Record<string, unknown> = {}
     for (const table of TABLES) {
-      const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1`.execute(t.db.handle.db)
+      const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1`.execute(
+        t.db.handle.db,
+      )
       out[table] = rows.rows
     }
     return out
@@ -36,7 +38,17 @@ describe('every API route declares who may call it, and refuses everyone else', 
     const now = new Date().toISOString()
     const role = await db
       .insertInto('roles')
-      .values({ code: 'nobody', name: 'Nobody', description: '', is_system: 0, permissions: '[]', visibility: 'own', version: 1, created_at: now, updated_at: now })
+      .values({
+        code: 'nobody',
+        name: 'Nobody',
+        description: '',
+        is_system: 0,
+        permissions: '[]',
+        visibility: 'own',
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     await insertUser(db, {
@@ -80,7 +92,11 @@ describe('every API route declares who may call it, and refuses everyone else', 
     for (const op of operations) {
       const rule = ROUTE_POLICY[op.key]!
       if (rule.access === 'public') continue
-      const res = await t.app.inject({ method: op.method as 'GET', url: op.url, payload: op.method === 'GET' || op.method === 'DELETE' ? undefined : {} })
+      const res = await t.app.inject({
+        method: op.method as 'GET',
+        url: op.url,
+        payload: op.method === 'GET' || op.method === 'DELETE' ? undefined : {},
+      })
       expect({ route: op.key, status: res.statusCode }).toEqual({ route: op.key, status: 401 })
       expect(res.json().error.code).toBe('unauthenticated')
     }

@@ -29,7 +29,8 @@ export class Client {
       ...(method !== 'GET' && method !== 'HEAD' ? { 'x-csrf-token': this.csrfToken } : {}),
       ...(opts.headers as Record<string, string>),
     }
-    if (opts.ifMatch !== undefined) headers['if-match'] = typeof opts.ifMatch === 'number' ? `"${opts.ifMatch}"` : opts.ifMatch
+    if (opts.ifMatch !== undefined)
+      headers['if-match'] = typeof opts.ifMatch === 'number' ? `"${opts.ifMatch}"` : opts.ifMatch
     const { ifMatch: _ignored, ...rest } = opts
     return this.app.inject({ ...rest, headers, cookies: { mmcrm_session: this.cookie } })
   }
@@ -38,7 +39,11 @@ export class Client {
     return this.request({ method: 'GET', url })
   }
   post(url: string, payload?: unknown) {
-    return this.request({ method: 'POST', url, ...(payload !== undefined ? { payload: payload as object } : {}) })
+    return this.request({
+      method: 'POST',
+      url,
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    })
   }
   patch(url: string, payload: unknown, ifMatch?: number | string) {
     return this.request({ method: 'PATCH', url, payload: payload as object, ifMatch })
@@ -53,7 +58,10 @@ export interface TestApp {
   db: TestDatabase
   config: Config
   /** Creates an employee with a built-in (or given) role and returns a signed-in client. */
-  signIn(roleCode: string, opts?: { teamId?: number | null; locale?: 'ru' | 'en'; email?: string }): Promise<Client>
+  signIn(
+    roleCode: string,
+    opts?: { teamId?: number | null; locale?: 'ru' | 'en'; email?: string },
+  ): Promise<Client>
   loginAs(email: string, password?: string, locale?: 'ru' | 'en'): Promise<Client>
   close(): Promise<void>
 }
@@ -66,7 +74,11 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
   const app = await buildApp({ config, database: db.handle, logger: false })
   await app.ready()
 
-  async function loginAs(email: string, password = TEST_PASSWORD, locale: 'ru' | 'en' = 'en'): Promise<Client> {
+  async function loginAs(
+    email: string,
+    password = TEST_PASSWORD,
+    locale: 'ru' | 'en' = 'en',
+  ): Promise<Client> {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } })
     if (res.statusCode !== 200) throw new Error(`login failed for ${email}: ${res.statusCode} ${res.body}`)
     const cookie = res.cookies.find((c) => c.name === 'mmcrm_session')

@@ -3,8 +3,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { type DatabaseHandle, migrateToLatest, openDatabase } from '../src/platform/db/database.ts'
 import { prepareDatabase } from '../src/platform/bootstrap.ts'
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '../src/platform/db/database.ts'
 
 /** Which database the API and repository tests run on: SQLite always, PostgreSQL when CI sets it. */
 export function testDialect(): 'sqlite' | 'postgres' {

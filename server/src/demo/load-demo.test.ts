@@ -10,23 +10,30 @@ describe('the demo company', () => {
     t = undefined
   })
 
-  it.each(['ru', 'en'] as const)('loads in %s: an employee for every role, teams with heads, and signs in', async (locale) => {
-    t = await buildTestApp()
-    const logins = await loadDemo(t.db.handle.db, t.config, locale, { password: 'Demo-Pass-123' })
-    expect(logins).not.toBeNull()
-    expect(new Set(logins!.map((l) => l.role))).toEqual(new Set(SYSTEM_ROLES.map((r) => r.code)))
-    const admin = await t.loginAs(logins!.find((l) => l.role === 'admin')!.email, 'Demo-Pass-123', locale)
-    const teams = (await admin.get('/api/teams')).json().items as Array<{ name: string; head: unknown; memberCount: number }>
-    expect(teams.length).toBeGreaterThanOrEqual(5)
-    expect(teams.every((team) => team.head !== null && team.memberCount > 0)).toBe(true)
-    const users = (await admin.get('/api/users?pageSize=200')).json()
-    expect(users.items.every((u: { locale: string }) => u.locale === locale)).toBe(true)
-    if (locale === 'ru') expect(teams.every((team) => /[А-Яа-я]/.test(team.name))).toBe(true)
-    else expect(teams.some((team) => /[А-Яа-я]/.test(team.name))).toBe(false)
-    // the history says the demo made them
-    const history = (await admin.get(`/api/users/${users.items[0].id}/history`)).json().items
-    expect(history[0].source).toBe('demo')
-  })
+  it.each(['ru', 'en'] as const)(
+    'loads in %s: an employee for every role, teams with heads, and signs in',
+    async (locale) => {
+      t = await buildTestApp()
+      const logins = await loadDemo(t.db.handle.db, t.config, locale, { password: 'Demo-Pass-123' })
+      expect(logins).not.toBeNull()
+      expect(new Set(logins!.map((l) => l.role))).toEqual(new Set(SYSTEM_ROLES.map((r) => r.code)))
+      const admin = await t.loginAs(logins!.find((l) => l.role === 'admin')!.email, 'Demo-Pass-123', locale)
+      const teams = (await admin.get('/api/teams')).json().items as Array<{
+        name: string
+        head: unknown
+        memberCount: number
+      }>
+      expect(teams.length).toBeGreaterThanOrEqual(5)
+      expect(teams.every((team) => team.head !== null && team.memberCount > 0)).toBe(true)
+      const users = (await admin.get('/api/users?pageSize=200')).json()
+      expect(users.items.every((u: { locale: string }) => u.locale === locale)).toBe(true)
+      if (locale === 'ru') expect(teams.every((team) => /[А-Яа-я]/.test(team.name))).toBe(true)
+      else expect(teams.some((team) => /[А-Яа-я]/.test(team.name))).toBe(false)
+      // the history says the demo made them
+      const history = (await admin.get(`/api/users/${users.items[0].id}/history`)).json().items
+      expect(history[0].source).toBe('demo')
+    },
+  )
 
   it('goes only into an empty database', async () => {
     t = await buildTestApp()

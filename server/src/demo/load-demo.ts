@@ -28,7 +28,11 @@ export async function loadDemo(
   const source = { actor: { ...SYSTEM_ACTOR, locale }, source: 'demo' }
   const teamIds = new Map<string, number>()
   for (const team of company.teams) {
-    const created = await createTeam(db, source, { name: team.name, description: team.description, headId: null })
+    const created = await createTeam(db, source, {
+      name: team.name,
+      description: team.description,
+      headId: null,
+    })
     teamIds.set(team.key, created.id)
   }
   const logins: DemoLogin[] = []

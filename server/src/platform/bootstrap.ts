@@ -3,8 +3,8 @@ import type { Config } from '../config.ts'
 import { countUsers, createUser, findRoleIdByCode, syncSystemRoles } from '../modules/staff/index.ts'
 import { generatePassword } from './auth/passwords.ts'
 import type { Db } from './db/database.ts'
-import { ADMIN_ROLE_CODE } from './permissions/catalogue.ts'
 import { SYSTEM_ACTOR } from './permissions/actor.ts'
+import { ADMIN_ROLE_CODE } from './permissions/catalogue.ts'
 
 /** Built-in roles in step with the code; run on every start (idempotent). */
 export async function prepareDatabase(db: Db): Promise<void> {

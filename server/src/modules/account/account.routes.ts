@@ -1,21 +1,33 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { deleteSession, createSession } from '../../platform/auth/auth.repository.ts'
 import { clearSessionCookie, requireActor, setSessionCookie } from '../../platform/auth/auth.plugin.ts'
+import { createSession, deleteSession } from '../../platform/auth/auth.repository.ts'
 import { expectedVersion, sendWithEtag } from '../../platform/http/etag.ts'
-import { auditSource, errorResponse, errorResponses, ifMatchHeader, writeErrorResponses } from '../../platform/http/request.ts'
+import {
+  auditSource,
+  errorResponse,
+  errorResponses,
+  ifMatchHeader,
+  writeErrorResponses,
+} from '../../platform/http/request.ts'
 import { getUser, updateUser } from '../staff/index.ts'
 import {
   loginBody,
   meSchema,
-  meUpdateBody,
   metaSchema,
+  meUpdateBody,
   passwordChangeBody,
   tokenCreateBody,
   tokenCreatedSchema,
   tokenSchema,
 } from './account.schemas.ts'
-import { authenticate, changeOwnPassword, createToken, findTokens, revokeOwnToken } from './account.service.ts'
+import {
+  authenticate,
+  changeOwnPassword,
+  createToken,
+  findTokens,
+  revokeOwnToken,
+} from './account.service.ts'
 
 const VERSION = '0.1.0'
 const noContent = z.null().meta({ description: 'Done' })
@@ -38,7 +50,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/meta',
     {
       config: { rateLimit: { max: 600, timeWindow: 60_000 } },
-      schema: { tags: ['Session'], summary: 'Product name, version and defaults for the sign-in page', response: { 200: metaSchema } },
+      schema: {
+        tags: ['Session'],
+        summary: 'Product name, version and defaults for the sign-in page',
+        response: { 200: metaSchema },
+      },
     },
     async () => ({
       name: 'MM CRM',
@@ -57,7 +73,13 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['Session'],
         summary: 'Sign in with e-mail and password (sets the session cookie)',
         body: loginBody,
-        response: { 200: meSchema, 400: errorResponse, 401: errorResponse, 423: errorResponse, 429: errorResponse },
+        response: {
+          200: meSchema,
+          400: errorResponse,
+          401: errorResponse,
+          423: errorResponse,
+          429: errorResponse,
+        },
       },
     },
     async (request, reply) => {
@@ -70,7 +92,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       })
       setSessionCookie(request, reply, token, config.sessionTtlMs)
       const user = await getUser(db, userId, request.locale)
-      const role = await db.selectFrom('roles').select(['permissions', 'visibility']).where('id', '=', user.roleId).executeTakeFirstOrThrow()
+      const role = await db
+        .selectFrom('roles')
+        .select(['permissions', 'visibility'])
+        .where('id', '=', user.roleId)
+        .executeTakeFirstOrThrow()
       return sendWithEtag(reply, {
         ...user,
         permissions: (JSON.parse(role.permissions) as string[]).sort(),
@@ -82,7 +108,13 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['Session'], summary: 'Sign out (ends this session)', response: { 204: noContent, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['Session'],
+        summary: 'Sign out (ends this session)',
+        response: { 204: noContent, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       if (request.sessionId) await deleteSession(db, request.sessionId)
       clearSessionCookie(reply)
@@ -92,7 +124,13 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/me',
-    { schema: { tags: ['Session'], summary: 'The signed-in employee, their permissions and preferences', response: { 200: meSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['Session'],
+        summary: 'The signed-in employee, their permissions and preferences',
+        response: { 200: meSchema, ...errorResponses },
+      },
+    },
     async (request, reply) => sendWithEtag(reply, await me(request)),
   )
 
@@ -135,7 +173,13 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/me/tokens',
-    { schema: { tags: ['API tokens'], summary: 'Own API tokens', response: { 200: z.object({ items: z.array(tokenSchema) }), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['API tokens'],
+        summary: 'Own API tokens',
+        response: { 200: z.object({ items: z.array(tokenSchema) }), ...errorResponses },
+      },
+    },
     async (request) => ({ items: await findTokens(db, requireActor(request).userId!) }),
   )
 

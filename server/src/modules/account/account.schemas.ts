@@ -10,7 +10,10 @@ export const meSchema = userSchema
   .extend({
     permissions: z.array(z.string()),
     visibility: z.enum(['own', 'team', 'all']),
-    csrfToken: z.string().nullable().meta({ description: 'Send back as X-CSRF-Token on writes made with the session cookie' }),
+    csrfToken: z
+      .string()
+      .nullable()
+      .meta({ description: 'Send back as X-CSRF-Token on writes made with the session cookie' }),
   })
   .meta({ id: 'Me' })
 

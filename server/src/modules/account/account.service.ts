@@ -6,7 +6,13 @@ import type { Db } from '../../platform/db/database.ts'
 import { inTransaction } from '../../platform/db/transaction.ts'
 import { AppError } from '../../platform/errors/app-error.ts'
 import type { Locale } from '../../platform/i18n/messages.ts'
-import { findPasswordHash, findUserCredentials, recordLoginFailure, recordLoginSuccess, setPassword } from '../staff/index.ts'
+import {
+  findPasswordHash,
+  findUserCredentials,
+  recordLoginFailure,
+  recordLoginSuccess,
+  setPassword,
+} from '../staff/index.ts'
 import { findTokens, insertToken, revokeToken } from './account.repository.ts'
 
 function formatUntil(iso: string, locale: Locale, timeZone: string): string {
@@ -75,9 +81,17 @@ export async function createToken(
 ) {
   const userId = source.actor.userId!
   const { token, prefix } = newApiToken()
-  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000).toISOString() : null
+  const expiresAt = input.expiresInDays
+    ? new Date(Date.now() + input.expiresInDays * 86_400_000).toISOString()
+    : null
   return inTransaction(db, async ({ tx }) => {
-    const id = await insertToken(tx, { userId, name: input.name, tokenHash: sha256(token), prefix, expiresAt })
+    const id = await insertToken(tx, {
+      userId,
+      name: input.name,
+      tokenHash: sha256(token),
+      prefix,
+      expiresAt,
+    })
     await recordAudit(tx, source, {
       action: 'create',
       entityType: 'api_token',
@@ -92,6 +106,11 @@ export async function createToken(
 export async function revokeOwnToken(db: Db, source: AuditSource, id: number): Promise<void> {
   await inTransaction(db, async ({ tx }) => {
     if (!(await revokeToken(tx, source.actor.userId!, id))) throw AppError.notFound()
-    await recordAudit(tx, source, { action: 'revoke', entityType: 'api_token', entityId: id, changes: { revokedAt: { to: new Date().toISOString() } } })
+    await recordAudit(tx, source, {
+      action: 'revoke',
+      entityType: 'api_token',
+      entityId: id,
+      changes: { revokedAt: { to: new Date().toISOString() } },
+    })
   })
 }

@@ -49,14 +49,25 @@ describe('signing in, sessions, CSRF and API tokens', () => {
     const right = await attempt(TEST_PASSWORD)
     expect(right.statusCode).toBe(423)
     // an administrator setting a new password lifts the lock
-    const user = await t.db.handle.db.selectFrom('users').select('id').where('email', '=', 'locked@test.example').executeTakeFirstOrThrow()
-    expect((await admin.post(`/api/users/${user.id}/password`, { password: 'Brand-New-Pass-7' })).statusCode).toBe(204)
+    const user = await t.db.handle.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'locked@test.example')
+      .executeTakeFirstOrThrow()
+    expect(
+      (await admin.post(`/api/users/${user.id}/password`, { password: 'Brand-New-Pass-7' })).statusCode,
+    ).toBe(204)
     const after = await attempt('Brand-New-Pass-7')
     expect(after.statusCode).toBe(200)
   })
 
   it('answers the same for an unknown e-mail as for a wrong password', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en' }, payload: { email: 'ghost@test.example', password: 'whatever-123' } })
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'accept-language': 'en' },
+      payload: { email: 'ghost@test.example', password: 'whatever-123' },
+    })
     expect(res.statusCode).toBe(401)
     expect(res.json().error.message).toBe('Wrong e-mail or password.')
   })
@@ -64,10 +75,17 @@ describe('signing in, sessions, CSRF and API tokens', () => {
   it('refuses a deactivated employee', async () => {
     const c = await t.signIn('sales_manager', { email: 'gone@test.example' })
     const me = (await admin.get(`/api/users/${c.userId}`)).json()
-    expect((await admin.patch(`/api/users/${c.userId}`, { isActive: false }, me.version)).statusCode).toBe(200)
+    expect((await admin.patch(`/api/users/${c.userId}`, { isActive: false }, me.version)).statusCode).toBe(
+      200,
+    )
     // their open session ends at once
     expect((await c.get('/api/me')).statusCode).toBe(401)
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en-GB' }, payload: { email: 'gone@test.example', password: TEST_PASSWORD } })
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'accept-language': 'en-GB' },
+      payload: { email: 'gone@test.example', password: TEST_PASSWORD },
+    })
     expect(res.statusCode).toBe(401)
     expect(res.json().error.message).toMatch(/deactivated/)
   })
@@ -96,7 +114,11 @@ describe('signing in, sessions, CSRF and API tokens', () => {
   it('saves language, theme and time zone per employee, and answers in the chosen language', async () => {
     const c = await t.signIn('sales_manager')
     const me = (await c.get('/api/me')).json()
-    const res = await c.patch('/api/me', { locale: 'ru', theme: 'dark', timeZone: 'Asia/Yekaterinburg' }, me.version)
+    const res = await c.patch(
+      '/api/me',
+      { locale: 'ru', theme: 'dark', timeZone: 'Asia/Yekaterinburg' },
+      me.version,
+    )
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ locale: 'ru', theme: 'dark', timeZone: 'Asia/Yekaterinburg' })
     const bad = await c.patch('/api/me', { timeZone: 'Mars/Olympus' }, res.json().version)
@@ -109,13 +131,19 @@ describe('signing in, sessions, CSRF and API tokens', () => {
     const email = 'pw@test.example'
     const c = await t.signIn('sales_manager', { email })
     const other = await t.loginAs(email)
-    const wrong = await c.post('/api/me/password', { currentPassword: 'nope-nope-1', newPassword: 'Another-Pass-2' })
+    const wrong = await c.post('/api/me/password', {
+      currentPassword: 'nope-nope-1',
+      newPassword: 'Another-Pass-2',
+    })
     expect(wrong.statusCode).toBe(400)
     expect(Object.keys(wrong.json().error.fields)).toEqual(['currentPassword'])
     const weak = await c.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' })
     expect(weak.statusCode).toBe(400)
     expect(Object.keys(weak.json().error.fields)).toEqual(['newPassword'])
-    const ok = await c.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Another-Pass-2' })
+    const ok = await c.post('/api/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Another-Pass-2',
+    })
     expect(ok.statusCode).toBe(204)
     expect((await c.get('/api/me')).statusCode).toBe(200)
     expect((await other.get('/api/me')).statusCode).toBe(401)
@@ -131,7 +159,11 @@ describe('signing in, sessions, CSRF and API tokens', () => {
     const rows = await t.db.handle.db.selectFrom('api_tokens').select(['token_hash']).execute()
     expect(rows.some((r) => r.token_hash.includes(token) || token.includes(r.token_hash))).toBe(false)
 
-    const viaToken = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } })
+    const viaToken = await t.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { authorization: `Bearer ${token}` },
+    })
     expect(viaToken.statusCode).toBe(200)
     expect(viaToken.json().csrfToken).toBeNull()
     // bearer writes need no CSRF token
@@ -148,7 +180,11 @@ describe('signing in, sessions, CSRF and API tokens', () => {
     expect(JSON.stringify(list)).not.toContain(token)
 
     expect((await c.delete(`/api/me/tokens/${id}`)).statusCode).toBe(204)
-    const revoked = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } })
+    const revoked = await t.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { authorization: `Bearer ${token}` },
+    })
     expect(revoked.statusCode).toBe(401)
     // someone else's token cannot be revoked
     const stranger = await t.signIn('accountant')
@@ -160,7 +196,11 @@ describe('signing in, sessions, CSRF and API tokens', () => {
     try {
       const codes: number[] = []
       for (let i = 0; i < 5; i++) {
-        const r = await strict.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@test.example', password: 'whatever-1' } })
+        const r = await strict.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: 'x@test.example', password: 'whatever-1' },
+        })
         codes.push(r.statusCode)
       }
       expect(codes.slice(0, 3)).toEqual([401, 401, 401])

@@ -18,7 +18,10 @@ export const auditEntrySchema = z
   })
   .meta({ id: 'AuditEntry' })
 
-export const historyResponse = z.object({ items: z.array(auditEntrySchema), nextBefore: z.number().int().nullable() })
+export const historyResponse = z.object({
+  items: z.array(auditEntrySchema),
+  nextBefore: z.number().int().nullable(),
+})
 
 /** The history of one record, newest first (used by every module's `/:id/history` route). */
 export function recordHistory(db: Db, entityType: string, entityId: number, before?: number) {

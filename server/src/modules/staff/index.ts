@@ -1,5 +1,5 @@
 /** Employees, teams and roles: who works in the CRM, where, and with which permissions. */
-export { staffRoutes } from './staff.routes.ts'
+
 export {
   countUsers,
   emailTaken,
@@ -11,5 +11,14 @@ export {
   recordLoginSuccess,
   syncSystemRoles,
 } from './staff.repository.ts'
-export { assertStrongPassword, createTeam, createUser, getUser, setPassword, updateTeam, updateUser } from './staff.service.ts'
+export { staffRoutes } from './staff.routes.ts'
 export { localeSchema, themeSchema, timeZoneSchema, type UserDto, userSchema } from './staff.schemas.ts'
+export {
+  assertStrongPassword,
+  createTeam,
+  createUser,
+  getUser,
+  setPassword,
+  updateTeam,
+  updateUser,
+} from './staff.service.ts'

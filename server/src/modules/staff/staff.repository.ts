@@ -28,7 +28,11 @@ function roleQuery(db: Executor) {
       'r.version',
       'r.created_at',
       'r.updated_at',
-      eb.selectFrom('users as u').select(eb.fn.countAll<number>().as('n')).whereRef('u.role_id', '=', 'r.id').as('user_count'),
+      eb
+        .selectFrom('users as u')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('u.role_id', '=', 'r.id')
+        .as('user_count'),
     ])
 }
 
@@ -112,14 +116,21 @@ export async function updateRole(
 }
 
 export async function deleteRole(tx: Tx, id: number, version: number): Promise<boolean> {
-  const r = await tx.deleteFrom('roles').where('id', '=', id).where('version', '=', version).executeTakeFirst()
+  const r = await tx
+    .deleteFrom('roles')
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst()
   return Number(r.numDeletedRows) === 1
 }
 
 /** Makes the built-in roles in the database match their definition in code (idempotent, every start). */
 export async function syncSystemRoles(db: Db): Promise<void> {
   const now = new Date().toISOString()
-  const existing = await db.selectFrom('roles').select(['id', 'code', 'permissions', 'visibility', 'version']).execute()
+  const existing = await db
+    .selectFrom('roles')
+    .select(['id', 'code', 'permissions', 'visibility', 'version'])
+    .execute()
   for (const role of SYSTEM_ROLES) {
     const permissions = JSON.stringify(role.permissions)
     const row = existing.find((r) => r.code === role.code)
@@ -142,7 +153,13 @@ export async function syncSystemRoles(db: Db): Promise<void> {
     } else if (row.permissions !== permissions || row.visibility !== role.visibility) {
       await db
         .updateTable('roles')
-        .set({ permissions, visibility: role.visibility, is_system: 1, version: row.version + 1, updated_at: now })
+        .set({
+          permissions,
+          visibility: role.visibility,
+          is_system: 1,
+          version: row.version + 1,
+          updated_at: now,
+        })
         .where('id', '=', row.id)
         .execute()
     }
@@ -163,7 +180,11 @@ function teamQuery(db: Executor) {
       't.version',
       't.created_at',
       't.updated_at',
-      eb.selectFrom('users as u').select(eb.fn.countAll<number>().as('n')).whereRef('u.team_id', '=', 't.id').as('member_count'),
+      eb
+        .selectFrom('users as u')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('u.team_id', '=', 't.id')
+        .as('member_count'),
     ])
 }
 
@@ -192,11 +213,21 @@ export async function findTeam(db: Executor, id: number): Promise<TeamDto | unde
   return t ? toTeam(t) : undefined
 }
 
-export async function insertTeam(tx: Tx, v: { name: string; description: string; headId: number | null }): Promise<number> {
+export async function insertTeam(
+  tx: Tx,
+  v: { name: string; description: string; headId: number | null },
+): Promise<number> {
   const now = new Date().toISOString()
   const row = await tx
     .insertInto('teams')
-    .values({ name: v.name, description: v.description, head_id: v.headId, version: 1, created_at: now, updated_at: now })
+    .values({
+      name: v.name,
+      description: v.description,
+      head_id: v.headId,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
@@ -224,7 +255,11 @@ export async function updateTeam(
 }
 
 export async function deleteTeam(tx: Tx, id: number, version: number): Promise<boolean> {
-  const r = await tx.deleteFrom('teams').where('id', '=', id).where('version', '=', version).executeTakeFirst()
+  const r = await tx
+    .deleteFrom('teams')
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst()
   return Number(r.numDeletedRows) === 1
 }
 
@@ -274,7 +309,11 @@ function toUser(u: UserRow, locale: Locale): UserDto {
     position: u.position,
     phone: u.phone,
     roleId: u.role_id,
-    role: { id: u.role_id, code: u.role_code, name: roleName(u.role_code, u.role_name, u.role_is_system, locale) },
+    role: {
+      id: u.role_id,
+      code: u.role_code,
+      name: roleName(u.role_code, u.role_name, u.role_is_system, locale),
+    },
     teamId: u.team_id,
     team: u.team_id !== null ? { id: u.team_id, name: u.team_name ?? '' } : null,
     locale: u.locale,
@@ -302,7 +341,8 @@ export async function findUsers(
   locale: Locale,
 ): Promise<{ items: UserDto[]; total: number }> {
   let base = userQuery(db)
-  if (q.q) base = base.where(sql`u.search`, 'like', sql<string>`${`%${escapeLike(searchText(q.q))}%`} escape '\\'`)
+  if (q.q)
+    base = base.where(sql`u.search`, 'like', sql<string>`${`%${escapeLike(searchText(q.q))}%`} escape '\\'`)
   if (q.roleId) base = base.where('u.role_id', '=', q.roleId)
   if (q.teamId) base = base.where('u.team_id', '=', q.teamId)
   if (q.isActive !== undefined) base = base.where('u.is_active', '=', q.isActive ? 1 : 0)
@@ -439,7 +479,12 @@ export async function setPasswordHash(tx: Executor, id: number, passwordHash: st
     .execute()
 }
 
-export async function recordLoginFailure(db: Executor, id: number, maxFailures: number, lockMs: number): Promise<string | null> {
+export async function recordLoginFailure(
+  db: Executor,
+  id: number,
+  maxFailures: number,
+  lockMs: number,
+): Promise<string | null> {
   const row = await db
     .updateTable('users')
     .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
@@ -448,7 +493,11 @@ export async function recordLoginFailure(db: Executor, id: number, maxFailures: 
     .executeTakeFirst()
   if (row && row.failed_logins >= maxFailures) {
     const until = new Date(Date.now() + lockMs).toISOString()
-    await db.updateTable('users').set({ locked_until: until, failed_logins: 0 }).where('id', '=', id).execute()
+    await db
+      .updateTable('users')
+      .set({ locked_until: until, failed_logins: 0 })
+      .where('id', '=', id)
+      .execute()
     return until
   }
   return null
@@ -476,6 +525,9 @@ export async function countActiveAdmins(db: Executor, exceptUserId?: number): Pr
 }
 
 export async function countUsers(db: Executor): Promise<number> {
-  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst()
   return Number(r?.n ?? 0)
 }

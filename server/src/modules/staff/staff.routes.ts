@@ -3,7 +3,12 @@ import { z } from 'zod'
 import { requireActor } from '../../platform/auth/auth.plugin.ts'
 import { expectedVersion, sendWithEtag } from '../../platform/http/etag.ts'
 import { pageSchema } from '../../platform/http/list.ts'
-import { auditSource, errorResponses, ifMatchHeader, writeErrorResponses } from '../../platform/http/request.ts'
+import {
+  auditSource,
+  errorResponses,
+  ifMatchHeader,
+  writeErrorResponses,
+} from '../../platform/http/request.ts'
 import { PERMISSIONS } from '../../platform/permissions/catalogue.ts'
 import { historyResponse, recordHistory } from '../audit/index.ts'
 import * as repo from './staff.repository.ts'
@@ -48,14 +53,27 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/users/:id',
-    { schema: { tags: ['Employees'], summary: 'One employee', params: idParams, response: { 200: userSchema, ...errorResponses } } },
-    async (request, reply) => sendWithEtag(reply, await service.getUser(db, request.params.id, request.locale)),
+    {
+      schema: {
+        tags: ['Employees'],
+        summary: 'One employee',
+        params: idParams,
+        response: { 200: userSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      sendWithEtag(reply, await service.getUser(db, request.params.id, request.locale)),
   )
 
   app.get(
     '/api/users/:id/history',
     {
-      schema: { tags: ['Employees'], summary: 'Change history of an employee record', params: idParams, response: { 200: historyResponse, ...errorResponses } },
+      schema: {
+        tags: ['Employees'],
+        summary: 'Change history of an employee record',
+        params: idParams,
+        response: { 200: historyResponse, ...errorResponses },
+      },
     },
     async (request) => {
       await service.getUser(db, request.params.id, request.locale)
@@ -66,7 +84,12 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/users',
     {
-      schema: { tags: ['Employees'], summary: 'Add an employee', body: userCreateBody, response: { 201: userSchema, ...writeErrorResponses } },
+      schema: {
+        tags: ['Employees'],
+        summary: 'Add an employee',
+        body: userCreateBody,
+        response: { 201: userSchema, ...writeErrorResponses },
+      },
     },
     async (request, reply) => {
       const user = await service.createUser(db, auditSource(request), request.body, {
@@ -92,7 +115,13 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const version = expectedVersion(request)
-      const user = await service.updateUser(db, auditSource(request), request.params.id, version, request.body)
+      const user = await service.updateUser(
+        db,
+        auditSource(request),
+        request.params.id,
+        version,
+        request.body,
+      )
       return sendWithEtag(reply, user)
     },
   )
@@ -117,19 +146,39 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   // ── teams ────────────────────────────────────────────────────────────────
   app.get(
     '/api/teams',
-    { schema: { tags: ['Teams'], summary: 'List teams', response: { 200: z.object({ items: z.array(teamSchema) }), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['Teams'],
+        summary: 'List teams',
+        response: { 200: z.object({ items: z.array(teamSchema) }), ...errorResponses },
+      },
+    },
     async () => ({ items: await repo.findTeams(db) }),
   )
 
   app.get(
     '/api/teams/:id',
-    { schema: { tags: ['Teams'], summary: 'One team', params: idParams, response: { 200: teamSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['Teams'],
+        summary: 'One team',
+        params: idParams,
+        response: { 200: teamSchema, ...errorResponses },
+      },
+    },
     async (request, reply) => sendWithEtag(reply, await service.getTeam(db, request.params.id)),
   )
 
   app.get(
     '/api/teams/:id/history',
-    { schema: { tags: ['Teams'], summary: 'Change history of a team', params: idParams, response: { 200: historyResponse, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['Teams'],
+        summary: 'Change history of a team',
+        params: idParams,
+        response: { 200: historyResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       await service.getTeam(db, request.params.id)
       return recordHistory(db, 'team', request.params.id)
@@ -138,7 +187,14 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/teams',
-    { schema: { tags: ['Teams'], summary: 'Create a team', body: teamCreateBody, response: { 201: teamSchema, ...writeErrorResponses } } },
+    {
+      schema: {
+        tags: ['Teams'],
+        summary: 'Create a team',
+        body: teamCreateBody,
+        response: { 201: teamSchema, ...writeErrorResponses },
+      },
+    },
     async (request, reply) => {
       const team = await service.createTeam(db, auditSource(request), request.body)
       reply.status(201)
@@ -160,14 +216,23 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const version = expectedVersion(request)
-      return sendWithEtag(reply, await service.updateTeam(db, auditSource(request), request.params.id, version, request.body))
+      return sendWithEtag(
+        reply,
+        await service.updateTeam(db, auditSource(request), request.params.id, version, request.body),
+      )
     },
   )
 
   app.delete(
     '/api/teams/:id',
     {
-      schema: { tags: ['Teams'], summary: 'Delete an empty team', params: idParams, headers: ifMatchHeader, response: { 204: noContent, ...writeErrorResponses } },
+      schema: {
+        tags: ['Teams'],
+        summary: 'Delete an empty team',
+        params: idParams,
+        headers: ifMatchHeader,
+        response: { 204: noContent, ...writeErrorResponses },
+      },
     },
     async (request, reply) => {
       const version = expectedVersion(request)
@@ -179,25 +244,52 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   // ── roles ────────────────────────────────────────────────────────────────
   app.get(
     '/api/permissions',
-    { schema: { tags: ['Roles'], summary: 'Every permission a role can hold', response: { 200: permissionListSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['Roles'],
+        summary: 'Every permission a role can hold',
+        response: { 200: permissionListSchema, ...errorResponses },
+      },
+    },
     async () => PERMISSIONS.map((key) => ({ key, area: key.split('.')[0] ?? key })),
   )
 
   app.get(
     '/api/roles',
-    { schema: { tags: ['Roles'], summary: 'List roles', response: { 200: z.object({ items: z.array(roleSchema) }), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['Roles'],
+        summary: 'List roles',
+        response: { 200: z.object({ items: z.array(roleSchema) }), ...errorResponses },
+      },
+    },
     async (request) => ({ items: await repo.findRoles(db, request.locale) }),
   )
 
   app.get(
     '/api/roles/:id',
-    { schema: { tags: ['Roles'], summary: 'One role', params: idParams, response: { 200: roleSchema, ...errorResponses } } },
-    async (request, reply) => sendWithEtag(reply, await service.getRole(db, request.params.id, request.locale)),
+    {
+      schema: {
+        tags: ['Roles'],
+        summary: 'One role',
+        params: idParams,
+        response: { 200: roleSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      sendWithEtag(reply, await service.getRole(db, request.params.id, request.locale)),
   )
 
   app.get(
     '/api/roles/:id/history',
-    { schema: { tags: ['Roles'], summary: 'Change history of a role', params: idParams, response: { 200: historyResponse, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['Roles'],
+        summary: 'Change history of a role',
+        params: idParams,
+        response: { 200: historyResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       await service.getRole(db, request.params.id, request.locale)
       return recordHistory(db, 'role', request.params.id)
@@ -206,7 +298,14 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/roles',
-    { schema: { tags: ['Roles'], summary: 'Create a role', body: roleCreateBody, response: { 201: roleSchema, ...writeErrorResponses } } },
+    {
+      schema: {
+        tags: ['Roles'],
+        summary: 'Create a role',
+        body: roleCreateBody,
+        response: { 201: roleSchema, ...writeErrorResponses },
+      },
+    },
     async (request, reply) => {
       const role = await service.createRole(db, auditSource(request), request.body)
       reply.status(201)
@@ -228,14 +327,23 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const version = expectedVersion(request)
-      return sendWithEtag(reply, await service.updateRole(db, auditSource(request), request.params.id, version, request.body))
+      return sendWithEtag(
+        reply,
+        await service.updateRole(db, auditSource(request), request.params.id, version, request.body),
+      )
     },
   )
 
   app.delete(
     '/api/roles/:id',
     {
-      schema: { tags: ['Roles'], summary: 'Delete an unused role', params: idParams, headers: ifMatchHeader, response: { 204: noContent, ...writeErrorResponses } },
+      schema: {
+        tags: ['Roles'],
+        summary: 'Delete an unused role',
+        params: idParams,
+        headers: ifMatchHeader,
+        response: { 204: noContent, ...writeErrorResponses },
+      },
     },
     async (request, reply) => {
       const version = expectedVersion(request)

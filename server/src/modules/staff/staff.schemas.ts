@@ -95,7 +95,10 @@ export const userSchema = z
 export type UserDto = z.infer<typeof userSchema>
 
 export const userCreateBody = z.object({
-  email: z.email().max(320).transform((e) => e.toLowerCase()),
+  email: z
+    .email()
+    .max(320)
+    .transform((e) => e.toLowerCase()),
   name: trimmed(200).min(1),
   position: trimmed(200).default(''),
   phone: trimmed(32).default(''),
@@ -107,7 +110,10 @@ export const userCreateBody = z.object({
 })
 export const userUpdateBody = z
   .object({
-    email: z.email().max(320).transform((e) => e.toLowerCase()),
+    email: z
+      .email()
+      .max(320)
+      .transform((e) => e.toLowerCase()),
     name: trimmed(200).min(1),
     position: trimmed(200),
     phone: trimmed(32),
@@ -127,7 +133,10 @@ export const userListQuery = z.object({
   q: z.string().trim().max(200).optional(),
   roleId: z.coerce.number().int().positive().optional(),
   teamId: z.coerce.number().int().positive().optional(),
-  isActive: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  isActive: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   sort: sortQuery(['name', 'email', 'createdAt', 'lastLoginAt'], 'name'),
 })
 export type UserListQuery = z.infer<typeof userListQuery>

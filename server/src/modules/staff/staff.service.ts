@@ -1,8 +1,8 @@
-import type { Db } from '../../platform/db/database.ts'
-import { inTransaction } from '../../platform/db/transaction.ts'
 import { type AuditSource, recordAudit } from '../../platform/audit/audit.ts'
 import { deleteUserSessions } from '../../platform/auth/auth.repository.ts'
 import { hashPassword, isStrongPassword } from '../../platform/auth/passwords.ts'
+import type { Db } from '../../platform/db/database.ts'
+import { inTransaction } from '../../platform/db/transaction.ts'
 import { AppError } from '../../platform/errors/app-error.ts'
 import type { Locale } from '../../platform/i18n/messages.ts'
 import type { Visibility } from '../../platform/permissions/catalogue.ts'
@@ -12,7 +12,18 @@ import type { RoleDto, TeamDto, UserDto } from './staff.schemas.ts'
 function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Record<string, unknown> {
   return Object.fromEntries(keys.map((k) => [k, o[k]]))
 }
-const USER_AUDIT = ['email', 'name', 'position', 'phone', 'roleId', 'teamId', 'locale', 'theme', 'timeZone', 'isActive'] as const
+const USER_AUDIT = [
+  'email',
+  'name',
+  'position',
+  'phone',
+  'roleId',
+  'teamId',
+  'locale',
+  'theme',
+  'timeZone',
+  'isActive',
+] as const
 const TEAM_AUDIT = ['name', 'description', 'headId'] as const
 const ROLE_AUDIT = ['code', 'name', 'description', 'permissions', 'visibility'] as const
 
@@ -37,10 +48,16 @@ export async function createRole(
   input: { code: string; name: string; description: string; permissions: string[]; visibility: Visibility },
 ): Promise<RoleDto> {
   return inTransaction(db, async ({ tx }) => {
-    if (await repo.findRoleIdByCode(tx, input.code)) throw AppError.field('code', 'roles.code_taken', undefined, 'conflict')
+    if (await repo.findRoleIdByCode(tx, input.code))
+      throw AppError.field('code', 'roles.code_taken', undefined, 'conflict')
     const id = await repo.insertRole(tx, input)
     const role = await getRole(tx, id, locale(source))
-    await recordAudit(tx, source, { action: 'create', entityType: 'role', entityId: id, after: pick(role, ROLE_AUDIT) })
+    await recordAudit(tx, source, {
+      action: 'create',
+      entityType: 'role',
+      entityId: id,
+      after: pick(role, ROLE_AUDIT),
+    })
     return role
   })
 }
@@ -58,9 +75,13 @@ export async function updateRole(
     if (before.version !== version || !(await repo.updateRole(tx, id, version, patch))) {
       throw new AppError('precondition_failed')
     }
-    if (patch.permissions && !(patch.permissions.includes('roles.manage') && patch.permissions.includes('users.manage'))) {
+    if (
+      patch.permissions &&
+      !(patch.permissions.includes('roles.manage') && patch.permissions.includes('users.manage'))
+    ) {
       // Taking the administration rights away from a role must leave someone able to administer.
-      if ((await repo.countActiveAdmins(tx)) === 0) throw new AppError('conflict', { key: 'users.cannot_demote_last_admin' })
+      if ((await repo.countActiveAdmins(tx)) === 0)
+        throw new AppError('conflict', { key: 'users.cannot_demote_last_admin' })
     }
     const after = await getRole(tx, id, locale(source))
     await recordAudit(tx, source, {
@@ -79,9 +100,15 @@ export async function deleteRole(db: Db, source: AuditSource, id: number, versio
     const before = await getRole(tx, id, locale(source))
     if (before.isSystem) throw new AppError('forbidden', { key: 'roles.system_readonly' })
     if (before.version !== version) throw new AppError('precondition_failed')
-    if (before.userCount > 0) throw new AppError('conflict', { key: 'roles.in_use', params: { count: before.userCount } })
+    if (before.userCount > 0)
+      throw new AppError('conflict', { key: 'roles.in_use', params: { count: before.userCount } })
     if (!(await repo.deleteRole(tx, id, version))) throw new AppError('precondition_failed')
-    await recordAudit(tx, source, { action: 'delete', entityType: 'role', entityId: id, before: pick(before, ROLE_AUDIT) })
+    await recordAudit(tx, source, {
+      action: 'delete',
+      entityType: 'role',
+      entityId: id,
+      before: pick(before, ROLE_AUDIT),
+    })
   })
 }
 
@@ -95,7 +122,7 @@ export async function getTeam(db: Db, id: number): Promise<TeamDto> {
 async function assertHeadExists(db: Db, headId: number | null | undefined, loc: Locale): Promise<void> {
   if (headId === null || headId === undefined) return
   const head = await repo.findUser(db, headId, loc)
-  if (!head || !head.isActive) throw AppError.field('headId', 'teams.head_not_found')
+  if (!head?.isActive) throw AppError.field('headId', 'teams.head_not_found')
 }
 
 export async function createTeam(
@@ -105,11 +132,17 @@ export async function createTeam(
 ): Promise<TeamDto> {
   return inTransaction(db, async ({ tx }) => {
     const tdb: Db = tx
-    if (await repo.teamNameTaken(tx, input.name)) throw AppError.field('name', 'teams.name_taken', undefined, 'conflict')
+    if (await repo.teamNameTaken(tx, input.name))
+      throw AppError.field('name', 'teams.name_taken', undefined, 'conflict')
     await assertHeadExists(tdb, input.headId, locale(source))
     const id = await repo.insertTeam(tx, input)
     const team = await getTeam(tdb, id)
-    await recordAudit(tx, source, { action: 'create', entityType: 'team', entityId: id, after: pick(team, TEAM_AUDIT) })
+    await recordAudit(tx, source, {
+      action: 'create',
+      entityType: 'team',
+      entityId: id,
+      after: pick(team, TEAM_AUDIT),
+    })
     return team
   })
 }
@@ -150,7 +183,12 @@ export async function deleteTeam(db: Db, source: AuditSource, id: number, versio
       throw new AppError('conflict', { key: 'teams.has_members', params: { count: before.memberCount } })
     }
     if (!(await repo.deleteTeam(tx, id, version))) throw new AppError('precondition_failed')
-    await recordAudit(tx, source, { action: 'delete', entityType: 'team', entityId: id, before: pick(before, TEAM_AUDIT) })
+    await recordAudit(tx, source, {
+      action: 'delete',
+      entityType: 'team',
+      entityId: id,
+      before: pick(before, TEAM_AUDIT),
+    })
   })
 }
 
@@ -161,8 +199,14 @@ export async function getUser(db: Db, id: number, loc: Locale): Promise<UserDto>
   return user
 }
 
-async function assertRoleAndTeam(db: Db, roleId: number | undefined, teamId: number | null | undefined, loc: Locale) {
-  if (roleId !== undefined && !(await repo.findRole(db, roleId, loc))) throw AppError.field('roleId', 'users.role_not_found')
+async function assertRoleAndTeam(
+  db: Db,
+  roleId: number | undefined,
+  teamId: number | null | undefined,
+  loc: Locale,
+) {
+  if (roleId !== undefined && !(await repo.findRole(db, roleId, loc)))
+    throw AppError.field('roleId', 'users.role_not_found')
   if (teamId !== undefined && teamId !== null && !(await repo.findTeam(db, teamId))) {
     throw AppError.field('teamId', 'users.team_not_found')
   }
@@ -190,7 +234,8 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password)
   return inTransaction(db, async ({ tx }) => {
     const tdb: Db = tx
-    if (await repo.emailTaken(tx, input.email)) throw AppError.field('email', 'users.email_taken', undefined, 'conflict')
+    if (await repo.emailTaken(tx, input.email))
+      throw AppError.field('email', 'users.email_taken', undefined, 'conflict')
     await assertRoleAndTeam(tdb, input.roleId, input.teamId, locale(source))
     const id = await repo.insertUser(tx, {
       ...input,
@@ -199,7 +244,12 @@ export async function createUser(
       timeZone: input.timeZone ?? defaults.timeZone,
     })
     const user = await getUser(tdb, id, locale(source))
-    await recordAudit(tx, source, { action: 'create', entityType: 'user', entityId: id, after: pick(user, USER_AUDIT) })
+    await recordAudit(tx, source, {
+      action: 'create',
+      entityType: 'user',
+      entityId: id,
+      after: pick(user, USER_AUDIT),
+    })
     return user
   })
 }
@@ -223,8 +273,16 @@ export async function updateUser(
     }
     await assertRoleAndTeam(tdb, patch.roleId, patch.teamId, locale(source))
     if (!(await repo.updateUser(tx, before, version, patch))) throw new AppError('precondition_failed')
-    if ((patch.isActive === false || patch.roleId !== undefined) && (await repo.countActiveAdmins(tx)) === 0) {
-      throw AppError.field(patch.isActive === false ? 'isActive' : 'roleId', 'users.cannot_demote_last_admin', undefined, 'conflict')
+    if (
+      (patch.isActive === false || patch.roleId !== undefined) &&
+      (await repo.countActiveAdmins(tx)) === 0
+    ) {
+      throw AppError.field(
+        patch.isActive === false ? 'isActive' : 'roleId',
+        'users.cannot_demote_last_admin',
+        undefined,
+        'conflict',
+      )
     }
     if (patch.isActive === false) await deleteUserSessions(tdb, id)
     const after = await getUser(tdb, id, locale(source))

@@ -29,7 +29,13 @@ describe('employees, teams and roles', () => {
       locale: 'ru',
     })
     expect(user.statusCode).toBe(201)
-    expect(user.json()).toMatchObject({ email: 'ivan.petrov@example.com', role: { code: 'sales_manager' }, team: { id: team.json().id }, locale: 'ru', timeZone: 'Europe/Moscow' })
+    expect(user.json()).toMatchObject({
+      email: 'ivan.petrov@example.com',
+      role: { code: 'sales_manager' },
+      team: { id: team.json().id },
+      locale: 'ru',
+      timeZone: 'Europe/Moscow',
+    })
 
     const history = (await admin.get(`/api/users/${user.json().id}/history`)).json().items
     expect(history).toHaveLength(1)
@@ -42,7 +48,12 @@ describe('employees, teams and roles', () => {
   it('gives field-level errors in the caller’s language and stores nothing', async () => {
     const ru = await t.signIn('admin', { locale: 'ru' })
     const before = (await ru.get('/api/users?pageSize=200')).json().total
-    const res = await ru.post('/api/users', { email: 'not-an-email', name: '', password: 'x', roleId: salesRoleId })
+    const res = await ru.post('/api/users', {
+      email: 'not-an-email',
+      name: '',
+      password: 'x',
+      roleId: salesRoleId,
+    })
     expect(res.statusCode).toBe(400)
     const body = res.json().error
     expect(body.code).toBe('validation')
@@ -50,23 +61,50 @@ describe('employees, teams and roles', () => {
     expect(body.fields.email).toMatch(/email/i)
     expect(body.fields.email).toMatch(/[а-я]/)
     expect(body.fields.name).toMatch(/[а-я]/)
-    const weak = await ru.post('/api/users', { email: 'weak@example.com', name: 'Weak', password: 'abc', roleId: salesRoleId })
+    const weak = await ru.post('/api/users', {
+      email: 'weak@example.com',
+      name: 'Weak',
+      password: 'abc',
+      roleId: salesRoleId,
+    })
     expect(weak.statusCode).toBe(400)
     expect(weak.json().error.fields.password).toMatch(/не меньше 10 символов/)
-    const badRole = await ru.post('/api/users', { email: 'r@example.com', name: 'R', password: 'Strong-Pass-1', roleId: 9999 })
+    const badRole = await ru.post('/api/users', {
+      email: 'r@example.com',
+      name: 'R',
+      password: 'Strong-Pass-1',
+      roleId: 9999,
+    })
     expect(badRole.json().error.fields).toEqual({ roleId: 'Такой роли нет.' })
     expect((await ru.get('/api/users?pageSize=200')).json().total).toBe(before)
   })
 
   it('refuses a second employee with the same e-mail, on the field', async () => {
-    await admin.post('/api/users', { email: 'dup@example.com', name: 'A', password: 'Strong-Pass-1', roleId: salesRoleId })
-    const res = await admin.post('/api/users', { email: 'DUP@example.com', name: 'B', password: 'Strong-Pass-1', roleId: salesRoleId })
+    await admin.post('/api/users', {
+      email: 'dup@example.com',
+      name: 'A',
+      password: 'Strong-Pass-1',
+      roleId: salesRoleId,
+    })
+    const res = await admin.post('/api/users', {
+      email: 'DUP@example.com',
+      name: 'B',
+      password: 'Strong-Pass-1',
+      roleId: salesRoleId,
+    })
     expect(res.statusCode).toBe(409)
     expect(res.json().error.fields.email).toBe('An employee with this e-mail already exists.')
   })
 
   it('requires If-Match on writes and refuses a stale one with 412, changing nothing', async () => {
-    const created = (await admin.post('/api/users', { email: 'etag@example.com', name: 'Etag', password: 'Strong-Pass-1', roleId: salesRoleId })).json()
+    const created = (
+      await admin.post('/api/users', {
+        email: 'etag@example.com',
+        name: 'Etag',
+        password: 'Strong-Pass-1',
+        roleId: salesRoleId,
+      })
+    ).json()
     const missing = await admin.patch(`/api/users/${created.id}`, { position: 'Lead' })
     expect(missing.statusCode).toBe(428)
 
@@ -111,7 +149,7 @@ describe('employees, teams and roles', () => {
     }
     const found = (await admin.get(`/api/users?q=${encodeURIComponent('ЕЛКИН')}&sort=name`)).json()
     expect(found.items.map((u: { name: string }) => u.name)).toEqual(['Анна Елкина', 'Семён Ёлкин'])
-    const sorted = (await admin.get('/api/users?roleId=' + salesRoleId + '&sort=-name&pageSize=2&page=1')).json()
+    const sorted = (await admin.get(`/api/users?roleId=${salesRoleId}&sort=-name&pageSize=2&page=1`)).json()
     expect(sorted.items).toHaveLength(2)
     expect(sorted.total).toBeGreaterThanOrEqual(3)
     const names = sorted.items.map((u: { name: string }) => u.name)
@@ -122,21 +160,49 @@ describe('employees, teams and roles', () => {
   })
 
   it('protects built-in roles, manages custom ones, and refuses deleting a role in use', async () => {
-    const roles = (await admin.get('/api/roles')).json().items as Array<{ id: number; code: string; isSystem: boolean; version: number }>
+    const roles = (await admin.get('/api/roles')).json().items as Array<{
+      id: number
+      code: string
+      isSystem: boolean
+      version: number
+    }>
     expect(roles.map((r) => r.code)).toEqual(
-      expect.arrayContaining(['admin', 'head_of_sales', 'sales_manager', 'partner_manager', 'marketer', 'call_centre_operator', 'accountant', 'auditor']),
+      expect.arrayContaining([
+        'admin',
+        'head_of_sales',
+        'sales_manager',
+        'partner_manager',
+        'marketer',
+        'call_centre_operator',
+        'accountant',
+        'auditor',
+      ]),
     )
     const sys = roles.find((r) => r.code === 'sales_manager')!
     expect((await admin.patch(`/api/roles/${sys.id}`, { name: 'Hacked' }, sys.version)).statusCode).toBe(403)
 
-    const unknown = await admin.post('/api/roles', { code: 'x_role', name: 'X', permissions: ['users.read', 'clients.fly'], visibility: 'own' })
+    const unknown = await admin.post('/api/roles', {
+      code: 'x_role',
+      name: 'X',
+      permissions: ['users.read', 'clients.fly'],
+      visibility: 'own',
+    })
     expect(unknown.statusCode).toBe(400)
     expect(Object.keys(unknown.json().error.fields)).toEqual(['permissions.1'])
 
-    const created = await admin.post('/api/roles', { code: 'senior_manager', name: 'Senior manager', permissions: ['users.read'], visibility: 'team' })
+    const created = await admin.post('/api/roles', {
+      code: 'senior_manager',
+      name: 'Senior manager',
+      permissions: ['users.read'],
+      visibility: 'team',
+    })
     expect(created.statusCode).toBe(201)
     const role = created.json()
-    const updated = await admin.patch(`/api/roles/${role.id}`, { permissions: ['users.read', 'audit.read'] }, role.version)
+    const updated = await admin.patch(
+      `/api/roles/${role.id}`,
+      { permissions: ['users.read', 'audit.read'] },
+      role.version,
+    )
     expect(updated.json().permissions).toEqual(['users.read', 'audit.read'])
 
     const holder = await t.signIn('senior_manager')
@@ -145,7 +211,9 @@ describe('employees, teams and roles', () => {
     expect(inUse.statusCode).toBe(409)
     expect(inUse.json().error.message).toMatch(/1 employees/)
 
-    const spare = (await admin.post('/api/roles', { code: 'spare', name: 'Spare', permissions: [], visibility: 'own' })).json()
+    const spare = (
+      await admin.post('/api/roles', { code: 'spare', name: 'Spare', permissions: [], visibility: 'own' })
+    ).json()
     expect((await admin.delete(`/api/roles/${spare.id}`, spare.version)).statusCode).toBe(204)
     expect((await admin.get(`/api/roles/${spare.id}`)).statusCode).toBe(404)
     const trail = (await admin.get(`/api/audit?entityType=role&entityId=${spare.id}`)).json().items
@@ -156,7 +224,13 @@ describe('employees, teams and roles', () => {
     const team = (await admin.post('/api/teams', { name: 'Temporary' })).json()
     const renamed = (await admin.patch(`/api/teams/${team.id}`, { name: 'Temporary 2' }, team.version)).json()
     expect((await admin.delete(`/api/teams/${team.id}`, team.version)).statusCode).toBe(412)
-    await admin.post('/api/users', { email: 'member@example.com', name: 'M', password: 'Strong-Pass-1', roleId: salesRoleId, teamId: team.id })
+    await admin.post('/api/users', {
+      email: 'member@example.com',
+      name: 'M',
+      password: 'Strong-Pass-1',
+      roleId: salesRoleId,
+      teamId: team.id,
+    })
     const busy = await admin.delete(`/api/teams/${team.id}`, renamed.version)
     expect(busy.statusCode).toBe(409)
     const dupe = await admin.post('/api/teams', { name: 'temporary 2' })
@@ -168,9 +242,15 @@ describe('employees, teams and roles', () => {
     const page1 = (await admin.get(`/api/audit?actorId=${admin.userId}&limit=3`)).json()
     expect(page1.items).toHaveLength(3)
     expect(page1.nextBefore).toBe(page1.items[2].id)
-    const page2 = (await admin.get(`/api/audit?actorId=${admin.userId}&limit=3&before=${page1.nextBefore}`)).json()
+    const page2 = (
+      await admin.get(`/api/audit?actorId=${admin.userId}&limit=3&before=${page1.nextBefore}`)
+    ).json()
     expect(page2.items[0].id).toBeLessThan(page1.items[2].id)
-    const future = (await admin.get(`/api/audit?from=${encodeURIComponent(new Date(Date.now() + 86_400_000).toISOString())}`)).json()
+    const future = (
+      await admin.get(
+        `/api/audit?from=${encodeURIComponent(new Date(Date.now() + 86_400_000).toISOString())}`,
+      )
+    ).json()
     expect(future.items).toHaveLength(0)
   })
 

@@ -25,7 +25,10 @@ export interface AuditQuery {
 }
 
 /** Newest first, keyset-paginated by id (the log only grows, so offsets would drift and slow down). */
-export async function findAuditEntries(db: Db, q: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: number | null }> {
+export async function findAuditEntries(
+  db: Db,
+  q: AuditQuery,
+): Promise<{ items: AuditEntry[]; nextBefore: number | null }> {
   let query = db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.actor_id')

@@ -14,7 +14,12 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor
 }
 
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, ttlMs: number): void {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  ttlMs: number,
+): void {
   const { secureCookies } = request.server.ctx.config
   const secure = secureCookies === 'always' || (secureCookies === 'auto' && request.protocol === 'https')
   reply.setCookie(SESSION_COOKIE, token, {

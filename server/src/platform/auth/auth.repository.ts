@@ -118,7 +118,11 @@ export async function resolveApiToken(db: Db, token: string): Promise<Actor | nu
   if (!row || row.revoked_at !== null || row.is_active !== 1) return null
   if (row.expires_at !== null && row.expires_at <= now.toISOString()) return null
   if (row.last_used_at === null || now.getTime() - Date.parse(row.last_used_at) > 60_000) {
-    await db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', row.token_id).execute()
+    await db
+      .updateTable('api_tokens')
+      .set({ last_used_at: now.toISOString() })
+      .where('id', '=', row.token_id)
+      .execute()
   }
   return toActor(row)
 }
@@ -134,6 +138,9 @@ export async function deleteUserSessions(db: Db, userId: number, exceptSessionId
 }
 
 export async function purgeExpiredSessions(db: Db): Promise<number> {
-  const r = await db.deleteFrom('sessions').where('expires_at', '<=', new Date().toISOString()).executeTakeFirst()
+  const r = await db
+    .deleteFrom('sessions')
+    .where('expires_at', '<=', new Date().toISOString())
+    .executeTakeFirst()
   return Number(r.numDeletedRows)
 }

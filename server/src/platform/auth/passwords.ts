@@ -2,7 +2,12 @@ import { hash, type Options, verify } from '@node-rs/argon2'
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
 // `Algorithm.Argon2id` is an ambient const enum (2), which isolated modules cannot read.
-const OPTIONS: Options = { algorithm: 2 as Options['algorithm'], memoryCost: 19_456, timeCost: 2, parallelism: 1 }
+const OPTIONS: Options = {
+  algorithm: 2 as Options['algorithm'],
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+}
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS)

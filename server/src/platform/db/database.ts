@@ -19,7 +19,9 @@ export type Db = Kysely<Database>
 export type Tx = Transaction<Database>
 export type DialectKind = 'sqlite' | 'postgres'
 
-export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number }
+export type DatabaseTarget =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; poolSize?: number }
 
 export interface DatabaseHandle {
   db: Db
@@ -71,7 +73,8 @@ function withStatementCache(sqlite: SqliteDatabase.Database, size = 500): Sqlite
         },
         all: (parameters: ReadonlyArray<unknown>) => cached.all(parameters),
         run: (parameters: ReadonlyArray<unknown>) => cached.run(parameters),
-        iterate: (parameters: ReadonlyArray<unknown>) => sqlite.prepare(sqlText).iterate(parameters) as IterableIterator<unknown>,
+        iterate: (parameters: ReadonlyArray<unknown>) =>
+          sqlite.prepare(sqlText).iterate(parameters) as IterableIterator<unknown>,
       }
     },
   }

@@ -127,4 +127,6 @@ export interface Database {
   settings: SettingTable
 }
 
-export type Insertable<T> = { [K in keyof T]: T[K] extends ColumnType<infer _S, infer I, infer _U> ? I : T[K] }
+export type Insertable<T> = {
+  [K in keyof T]: T[K] extends ColumnType<infer _S, infer I, infer _U> ? I : T[K]
+}

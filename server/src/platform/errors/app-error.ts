@@ -60,7 +60,10 @@ export class AppError extends Error {
 
   /** A validation error on one field, with a message key. */
   static field(field: string, key: string, params?: MessageParams, code: ErrorCode = 'validation'): AppError {
-    return new AppError(code, { fields: { [field]: { key, params } }, key: code === 'validation' ? undefined : key })
+    return new AppError(code, {
+      fields: { [field]: { key, params } },
+      key: code === 'validation' ? undefined : key,
+    })
   }
 }
 
@@ -68,7 +71,9 @@ export class AppError extends Error {
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false
   const e = error as { code?: string }
-  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  return (
+    e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  )
 }
 
 export function isForeignKeyViolation(error: unknown): boolean {

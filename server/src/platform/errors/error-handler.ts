@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { type Locale, translate } from '../i18n/messages.ts'
-import { AppError, type ErrorCode, ERROR_STATUS, isUniqueViolation } from './app-error.ts'
-import { issuesToFields, isRequestValidationError } from './validation.ts'
+import { AppError, ERROR_STATUS, type ErrorCode, isUniqueViolation } from './app-error.ts'
+import { isRequestValidationError, issuesToFields } from './validation.ts'
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; fields?: Record<string, string> }
@@ -34,14 +34,20 @@ export function toErrorBody(error: unknown, locale: Locale): { status: number; b
   if (error instanceof AppError) {
     const fields = error.fields
       ? Object.fromEntries(
-          Object.entries(error.fields).map(([f, p]) => [f, 'text' in p ? p.text : translate(locale, p.key, p.params)]),
+          Object.entries(error.fields).map(([f, p]) => [
+            f,
+            'text' in p ? p.text : translate(locale, p.key, p.params),
+          ]),
         )
       : undefined
     const message =
       error.code === 'validation' && fields && error.key === 'errors.validation'
         ? translate(locale, 'errors.validation')
         : translate(locale, error.key, error.params)
-    return { status: error.status, body: { error: { code: error.code, message, ...(fields ? { fields } : {}) } } }
+    return {
+      status: error.status,
+      body: { error: { code: error.code, message, ...(fields ? { fields } : {}) } },
+    }
   }
   if (isRequestValidationError(error)) {
     return {
@@ -56,12 +62,19 @@ export function toErrorBody(error: unknown, locale: Locale): { status: number; b
     }
   }
   if (isUniqueViolation(error)) {
-    return { status: 409, body: { error: { code: 'conflict', message: translate(locale, 'errors.conflict') } } }
+    return {
+      status: 409,
+      body: { error: { code: 'conflict', message: translate(locale, 'errors.conflict') } },
+    }
   }
   const fe = error as Partial<FastifyError>
-  const status = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500
+  const status =
+    typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500
   const code = fastifyErrorCode(status)
-  return { status: ERROR_STATUS[code] === status ? status : ERROR_STATUS[code], body: { error: { code, message: translate(locale, `errors.${code}`) } } }
+  return {
+    status: ERROR_STATUS[code] === status ? status : ERROR_STATUS[code],
+    body: { error: { code, message: translate(locale, `errors.${code}`) } },
+  }
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

@@ -21,11 +21,19 @@ export function sortQuery<const K extends string>(allowed: readonly [K, ...K[]],
     .default(fallback)
     .transform((value, ctx): SortKey<K>[] => {
       const keys: SortKey<K>[] = []
-      for (const raw of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+      for (const raw of value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
         const desc = raw.startsWith('-')
         const key = (desc ? raw.slice(1) : raw) as K
         if (!allowed.includes(key)) {
-          ctx.addIssue({ code: 'invalid_value', values: [...allowed], input: key, message: `unknown sort key ${key}` })
+          ctx.addIssue({
+            code: 'invalid_value',
+            values: [...allowed],
+            input: key,
+            message: `unknown sort key ${key}`,
+          })
           return z.NEVER
         }
         if (!keys.some((k) => k.key === key)) keys.push({ key, desc })

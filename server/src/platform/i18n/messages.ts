@@ -12,7 +12,8 @@ const en: Catalog = {
   'errors.conflict': 'This conflicts with existing data.',
   'errors.precondition_failed':
     'Someone else changed this record after you opened it. Reload it to see their changes, then apply yours again.',
-  'errors.precondition_required': 'The request must say which version of the record it changes (If-Match header).',
+  'errors.precondition_required':
+    'The request must say which version of the record it changes (If-Match header).',
   'errors.payload_too_large': 'The request is too large.',
   'errors.unsupported_media_type': 'Unsupported content type.',
   'errors.rate_limited': 'Too many requests. Try again in a moment.',

@@ -156,14 +156,25 @@ export class JobQueue {
     const now = new Date().toISOString()
     const failed = await this.db
       .updateTable('jobs')
-      .set({ status: 'failed', finished_at: now, updated_at: now, last_error: 'lease expired on the last attempt' })
+      .set({
+        status: 'failed',
+        finished_at: now,
+        updated_at: now,
+        last_error: 'lease expired on the last attempt',
+      })
       .where('status', '=', 'running')
       .where('lease_until', '<', now)
       .whereRef('attempts', '>=', 'max_attempts')
       .executeTakeFirst()
     const requeued = await this.db
       .updateTable('jobs')
-      .set({ status: 'pending', lease_until: null, locked_by: null, updated_at: now, last_error: 'lease expired' })
+      .set({
+        status: 'pending',
+        lease_until: null,
+        locked_by: null,
+        updated_at: now,
+        last_error: 'lease expired',
+      })
       .where('status', '=', 'running')
       .where('lease_until', '<', now)
       .executeTakeFirst()

@@ -23,7 +23,11 @@ describe('the durable jobs table', () => {
 
   it('runs a due job once and leaves future jobs waiting', async () => {
     await queue.enqueue(tdb.handle.db, { type: 'a', payload: { n: 1 } })
-    await queue.enqueue(tdb.handle.db, { type: 'a', payload: { n: 2 }, runAt: new Date(Date.now() + 3600_000) })
+    await queue.enqueue(tdb.handle.db, {
+      type: 'a',
+      payload: { n: 2 },
+      runAt: new Date(Date.now() + 3600_000),
+    })
     const seen: unknown[] = []
     const worker = new JobWorker(queue, tdb.handle, log)
     worker.register('a', async (job) => {
@@ -55,7 +59,10 @@ describe('the durable jobs table', () => {
     let row = await tdb.handle.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow()
     expect(row).toMatchObject({ status: 'pending', attempts: 1, last_error: 'Error: boom' })
     expect(Date.parse(row.run_at)).toBeGreaterThan(Date.now() + 3000)
-    await tdb.handle.db.updateTable('jobs').set({ run_at: new Date(Date.now() - 1000).toISOString() }).execute()
+    await tdb.handle.db
+      .updateTable('jobs')
+      .set({ run_at: new Date(Date.now() - 1000).toISOString() })
+      .execute()
     await worker.drain()
     row = await tdb.handle.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow()
     expect(row).toMatchObject({ status: 'failed', attempts: 2 })
@@ -68,13 +75,18 @@ describe('the durable jobs table', () => {
     // the first worker "crashes": nothing else can claim it while the lease runs
     const other = JobQueue.forDatabase(tdb.handle)
     expect(await other.claim(10, 60_000)).toHaveLength(0)
-    await tdb.handle.db.updateTable('jobs').set({ lease_until: new Date(Date.now() - 1).toISOString() }).execute()
+    await tdb.handle.db
+      .updateTable('jobs')
+      .set({ lease_until: new Date(Date.now() - 1).toISOString() })
+      .execute()
     expect(await other.reapExpiredLeases()).toBe(1)
     const again = await other.claim(10, 60_000)
     expect(again.map((j) => [j.type, j.attempts])).toEqual([['lost', 2]])
     // the dead worker's late completion does not count
     await queue.complete(claimed!.id)
-    expect((await tdb.handle.db.selectFrom('jobs').select('status').executeTakeFirstOrThrow()).status).toBe('running')
+    expect((await tdb.handle.db.selectFrom('jobs').select('status').executeTakeFirstOrThrow()).status).toBe(
+      'running',
+    )
   })
 
   it('keeps one pending copy per dedupe key', async () => {
@@ -130,7 +142,12 @@ describe('the durable jobs table', () => {
     await a.stop()
     await b.stop()
     expect(runs.length).toBeGreaterThanOrEqual(2)
-    const pending = await tdb.handle.db.selectFrom('jobs').selectAll().where('type', '=', 'tick').where('status', '=', 'pending').execute()
+    const pending = await tdb.handle.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('type', '=', 'tick')
+      .where('status', '=', 'pending')
+      .execute()
     expect(pending).toHaveLength(1)
   })
 
@@ -153,11 +170,15 @@ describe('the durable jobs table', () => {
 describe('retry back-off', () => {
   it('grows with attempts, stays within ±20% of 5 s·2ⁿ⁻¹, capped at an hour', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (attempts, r) => {
-        const base = Math.min(3600_000, 5000 * 2 ** (attempts - 1))
-        const d = retryDelayMs(attempts, () => r)
-        return d >= Math.floor(base * 0.8) && d <= Math.ceil(base * 1.2)
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (attempts, r) => {
+          const base = Math.min(3600_000, 5000 * 2 ** (attempts - 1))
+          const d = retryDelayMs(attempts, () => r)
+          return d >= Math.floor(base * 0.8) && d <= Math.ceil(base * 1.2)
+        },
+      ),
     )
   })
 })

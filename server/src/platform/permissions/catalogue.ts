@@ -2,7 +2,13 @@
  * Every permission the product knows. Modules add theirs here when they arrive; built-in roles below
  * decide who gets them. Keys are `<area>.<action>`.
  */
-export const PERMISSIONS = ['users.read', 'users.manage', 'teams.manage', 'roles.manage', 'audit.read'] as const
+export const PERMISSIONS = [
+  'users.read',
+  'users.manage',
+  'teams.manage',
+  'roles.manage',
+  'audit.read',
+] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -24,7 +30,12 @@ export interface SystemRole {
  * new module's permissions reach them without a migration. Administrators copy them to make their own.
  */
 export const SYSTEM_ROLES: readonly SystemRole[] = [
-  { code: 'admin', name: { ru: 'Администратор', en: 'Administrator' }, visibility: 'all', permissions: PERMISSIONS },
+  {
+    code: 'admin',
+    name: { ru: 'Администратор', en: 'Administrator' },
+    visibility: 'all',
+    permissions: PERMISSIONS,
+  },
   {
     code: 'head_of_sales',
     name: { ru: 'Руководитель отдела продаж', en: 'Head of sales' },
@@ -43,14 +54,24 @@ export const SYSTEM_ROLES: readonly SystemRole[] = [
     visibility: 'own',
     permissions: ['users.read'],
   },
-  { code: 'marketer', name: { ru: 'Маркетолог', en: 'Marketer' }, visibility: 'all', permissions: ['users.read'] },
+  {
+    code: 'marketer',
+    name: { ru: 'Маркетолог', en: 'Marketer' },
+    visibility: 'all',
+    permissions: ['users.read'],
+  },
   {
     code: 'call_centre_operator',
     name: { ru: 'Оператор колл-центра', en: 'Call-centre operator' },
     visibility: 'all',
     permissions: ['users.read'],
   },
-  { code: 'accountant', name: { ru: 'Бухгалтер', en: 'Accountant' }, visibility: 'all', permissions: ['users.read'] },
+  {
+    code: 'accountant',
+    name: { ru: 'Бухгалтер', en: 'Accountant' },
+    visibility: 'all',
+    permissions: ['users.read'],
+  },
   {
     code: 'auditor',
     name: { ru: 'Аудитор (только чтение)', en: 'Auditor (read-only)' },

@@ -54,7 +54,12 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
 /** Routes outside the API (the web app's files, the docs page): public, never carrying data. */
 export function isPublicAsset(method: string, url: string): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false
-  return url === '/api/openapi.json' || url === '/api/docs' || url.startsWith('/api/docs/') || !url.startsWith('/api')
+  return (
+    url === '/api/openapi.json' ||
+    url === '/api/docs' ||
+    url.startsWith('/api/docs/') ||
+    !url.startsWith('/api')
+  )
 }
 
 export function ruleFor(method: string, url: string): RouteRule | undefined {

@@ -95,7 +95,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('request_id', 'varchar(64)')
     .addColumn('source', 'varchar(32)', (c) => c.notNull().defaultTo('api'))
     .execute()
-  await db.schema.createIndex('audit_entity_idx').on('audit_log').columns(['entity_type', 'entity_id', 'id']).execute()
+  await db.schema
+    .createIndex('audit_entity_idx')
+    .on('audit_log')
+    .columns(['entity_type', 'entity_id', 'id'])
+    .execute()
   await db.schema.createIndex('audit_at_idx').on('audit_log').column('at').execute()
   await db.schema.createIndex('audit_actor_idx').on('audit_log').columns(['actor_id', 'id']).execute()
 

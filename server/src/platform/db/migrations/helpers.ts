@@ -1,5 +1,11 @@
 // Frozen helpers for migrations: never change what an existing helper emits, add new ones instead.
-import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, PostgresAdapter, sql } from 'kysely'
+import {
+  type ColumnDefinitionBuilder,
+  type CreateTableBuilder,
+  type Kysely,
+  PostgresAdapter,
+  sql,
+} from 'kysely'
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on an untyped schema by design
 export type MigrationDb = Kysely<any>
