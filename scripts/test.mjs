@@ -32,6 +32,13 @@ for (const project of ['server', 'web', 'e2e', 'bench']) {
     run(`type check: ${project}`, [tsc, '-p', project])
 }
 run('lint (biome)', [bin('@biomejs/biome', 'bin/biome'), 'check', '.'])
+run('module rules (dependency-cruiser)', [
+  bin('dependency-cruiser', 'bin/dependency-cruise.mjs'),
+  'server/src',
+  'web/src',
+  '--config',
+  '.dependency-cruiser.cjs',
+])
 run('unit and API tests on SQLite', [vitest, 'run'], { CRM_TEST_DIALECT: 'sqlite' })
 
 const pgUrl = process.env.CRM_TEST_DATABASE_URL
