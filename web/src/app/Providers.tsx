@@ -10,7 +10,8 @@ export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient)
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
+      {/* Plain updates, not transitions: what the address bar says is what the next event handler reads. */}
+      <BrowserRouter useTransitions={false}>
         <AuthProvider>
           <PreferencesProvider>{children}</PreferencesProvider>
         </AuthProvider>

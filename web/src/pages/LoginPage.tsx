@@ -17,12 +17,17 @@ export function LoginPage() {
   const { token } = theme.useToken()
   const { me, setMe } = useAuth()
   const [params] = useSearchParams()
-  const meta = useQuery({ queryKey: accountKeys.meta, queryFn: fetchMeta, staleTime: Number.POSITIVE_INFINITY })
+  const meta = useQuery({
+    queryKey: accountKeys.meta,
+    queryFn: fetchMeta,
+    staleTime: Number.POSITIVE_INFINITY,
+  })
 
   const defaultLocale = meta.data?.defaultLocale
   useEffect(() => {
     // The company's language for a browser that has not chosen one yet.
-    if (defaultLocale && !storedLanguage() && i18n.language !== defaultLocale) void i18n.changeLanguage(defaultLocale)
+    if (defaultLocale && !storedLanguage() && i18n.language !== defaultLocale)
+      void i18n.changeLanguage(defaultLocale)
   }, [defaultLocale, i18n])
 
   useEffect(() => {
@@ -32,7 +37,12 @@ export function LoginPage() {
   if (me) return <Navigate to={safeNextPath(params.get('next'))} replace />
 
   return (
-    <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', padding: 16, background: token.colorBgLayout }}>
+    <Flex
+      vertical
+      align="center"
+      justify="center"
+      style={{ minHeight: '100vh', padding: 16, background: token.colorBgLayout }}
+    >
       <Flex gap={4} style={{ position: 'absolute', top: 12, right: 16 }}>
         <LanguageSwitch />
         <ThemeSwitch />

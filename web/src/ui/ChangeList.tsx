@@ -35,7 +35,11 @@ export function ChangeList({ entry, renderValue }: Props) {
     <ul style={{ margin: 0, paddingInlineStart: 18 }}>
       {fields.map(([field, change]) => (
         <li key={field}>
-          <Typography.Text strong>{t(`audit.fields.${field}`, { defaultValue: field })}</Typography.Text>
+          <Typography.Text strong>
+            {t([`audit.fieldsByType.${entry.entityType}.${field}`, `audit.fields.${field}`], {
+              defaultValue: field,
+            })}
+          </Typography.Text>
           {': '}
           {'from' in change && (
             <>

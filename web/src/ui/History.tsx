@@ -12,7 +12,12 @@ interface Props {
   renderValue?: ValueRenderer
 }
 
-const ACTION_COLORS: Record<string, string> = { create: 'green', delete: 'red', password: 'gray', revoke: 'red' }
+const ACTION_COLORS: Record<string, string> = {
+  create: 'green',
+  delete: 'red',
+  password: 'gray',
+  revoke: 'red',
+}
 
 /** The change history of one record, newest first: who, when, what, and each field from → to. */
 export function History({ entries, loading, error, renderValue }: Props) {
@@ -28,7 +33,9 @@ export function History({ entries, loading, error, renderValue }: Props) {
         color: ACTION_COLORS[entry.action] ?? 'blue',
         title: (
           <Space size={4} wrap>
-            <Typography.Text strong>{t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}</Typography.Text>
+            <Typography.Text strong>
+              {t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}
+            </Typography.Text>
             <Typography.Text type="secondary">
               {format.dateTime(entry.at)} · {entry.actor?.name ?? t('audit.system')}
             </Typography.Text>

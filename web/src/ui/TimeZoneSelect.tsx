@@ -22,7 +22,11 @@ export function TimeZoneSelect({ id, value, onChange, disabled }: Props) {
         offset = ''
       }
       const label = offset ? `${zone.replaceAll('_', ' ')} (${offset})` : zone
-      return { value: zone, label, search: `${zone} ${zone.replaceAll('_', ' ')} ${offset} ${offset.replace('−', '-')}`.toLowerCase() }
+      return {
+        value: zone,
+        label,
+        search: `${zone} ${zone.replaceAll('_', ' ')} ${offset} ${offset.replace('−', '-')}`.toLowerCase(),
+      }
     })
   }, [value])
   return (
@@ -32,7 +36,9 @@ export function TimeZoneSelect({ id, value, onChange, disabled }: Props) {
       onChange={onChange}
       disabled={disabled}
       options={options}
-      showSearch={{ filterOption: (input, option) => (option?.search ?? '').includes(input.trim().toLowerCase()) }}
+      showSearch={{
+        filterOption: (input, option) => (option?.search ?? '').includes(input.trim().toLowerCase()),
+      }}
       virtual
     />
   )

@@ -52,7 +52,14 @@ export function zoneOffsetMinutes(timeZone: string, at: Date = new Date()): numb
     second: '2-digit',
   }).formatToParts(at)
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0)
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'))
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour') % 24,
+    get('minute'),
+    get('second'),
+  )
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000)
 }
 
@@ -79,9 +86,12 @@ export function zonedWallTimeToIso(date: string, timeZone: string, hour = 0, min
 
 /** The calendar date (`YYYY-MM-DD`) an instant falls on in `timeZone`. */
 export function zonedDate(value: string | number | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    toDate(value),
-  )
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(toDate(value))
 }
 
 /** Every IANA time zone the browser knows (with UTC), for pickers. */

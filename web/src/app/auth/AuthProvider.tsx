@@ -1,11 +1,11 @@
 import type { Me, Permission } from '@mmcrm/server/api-types'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Flex, Spin } from 'antd'
-import { type ReactNode, useCallback, useEffect, useMemo } from 'react'
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { accountKeys, fetchMe, logout } from '../../modules/account/api/account-api.ts'
-import { ErrorScreen } from '../../ui/ErrorScreen.tsx'
 import { setCsrfToken, setUnauthorizedHandler } from '../../ui/api.ts'
+import { ErrorScreen } from '../../ui/ErrorScreen.tsx'
 import { AuthContext, type AuthValue } from './auth-context.ts'
 
 /** Loads the session once, keeps the CSRF token in step, and sends the user to sign in when it ends. */
@@ -22,10 +22,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     staleTime: 60_000,
   })
   const me = meQuery.data ?? null
+  const [signedOut, setSignedOut] = useState(false)
 
   const forget = useCallback(() => {
     setCsrfToken(null)
-    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== accountKeys.me[0] || q.queryKey.length > 1 })
+    queryClient.removeQueries({
+      predicate: (q) => q.queryKey[0] !== accountKeys.me[0] || q.queryKey.length > 1,
+    })
     queryClient.setQueryData<Me | null>(accountKeys.me, null)
   }, [queryClient])
 
@@ -39,10 +42,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({
       me,
       setMe: (next: Me) => {
+        setSignedOut(false)
         setCsrfToken(next.csrfToken)
         queryClient.setQueryData<Me | null>(accountKeys.me, next)
       },
       signOut: async () => {
+        setSignedOut(true)
         try {
           await logout()
         } finally {
@@ -50,9 +55,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           forget()
         }
       },
+      signedOut,
       can: (permission: Permission) => me?.permissions.includes(permission) ?? false,
     }),
-    [me, queryClient, navigate, forget],
+    [me, signedOut, queryClient, navigate, forget],
   )
 
   if (meQuery.isPending) {
@@ -62,6 +68,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       </Flex>
     )
   }
-  if (meQuery.isError && !meQuery.data) return <ErrorScreen error={meQuery.error} onRetry={() => meQuery.refetch()} />
+  if (meQuery.isError && !meQuery.data)
+    return <ErrorScreen error={meQuery.error} onRetry={() => meQuery.refetch()} />
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>
 }

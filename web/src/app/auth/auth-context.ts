@@ -7,6 +7,8 @@ export interface AuthValue {
   /** Remembers the employee the server just returned (after signing in or changing the profile). */
   setMe: (me: Me) => void
   signOut: () => Promise<void>
+  /** True after the employee signed out here (as opposed to the session ending by itself). */
+  signedOut: boolean
   can: (permission: Permission) => boolean
 }
 

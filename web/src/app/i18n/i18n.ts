@@ -13,6 +13,12 @@ export function isLanguage(value: unknown): value is Language {
   return value === 'ru' || value === 'en'
 }
 
+/** A language's name in that language (`English`, not `Английский`), so anyone finds their own in the switcher. */
+export function nativeLanguageName(language: Language): string {
+  const name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language
+  return name.charAt(0).toLocaleUpperCase(language) + name.slice(1)
+}
+
 const STORAGE_KEY = 'mmcrm.language'
 
 /** The language chosen on this browser before signing in (or last used), if any. */

@@ -15,7 +15,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 const dir = path.join(import.meta.dirname, 'locales')
-const load = (locale: string) => flatten(JSON.parse(fs.readFileSync(path.join(dir, `${locale}.json`), 'utf8')) as Tree)
+const load = (locale: string) =>
+  flatten(JSON.parse(fs.readFileSync(path.join(dir, `${locale}.json`), 'utf8')) as Tree)
 
 describe('the ru and en catalogues', () => {
   const ru = load('ru')

@@ -1,4 +1,4 @@
-import { Flex, Layout, theme, Typography } from 'antd'
+import { Layout, Typography, theme } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet } from 'react-router'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
@@ -31,7 +31,7 @@ export function AppLayout() {
             {t('app.name')}
           </Typography.Text>
         </Link>
-        <Flex flex={1} />
+        <div style={{ flex: 1 }} />
         <LanguageSwitch />
         <ThemeSwitch />
         <UserMenu />

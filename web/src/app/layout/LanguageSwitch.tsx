@@ -2,7 +2,7 @@ import { GlobalOutlined } from '@ant-design/icons'
 import { App, Button, Dropdown } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../ui/api.ts'
-import { isLanguage, LANGUAGES } from '../i18n/i18n.ts'
+import { isLanguage, LANGUAGES, nativeLanguageName } from '../i18n/i18n.ts'
 import { usePreferences } from '../preferences/preferences-context.ts'
 
 /** ru / en; saved to the employee when signed in, to this browser before. */
@@ -16,7 +16,10 @@ export function LanguageSwitch() {
       menu={{
         selectable: true,
         selectedKeys: [language],
-        items: LANGUAGES.map((lng) => ({ key: lng, label: t(`languages.${lng}`), lang: lng })),
+        items: LANGUAGES.map((lng) => ({
+          key: lng,
+          label: <span lang={lng}>{nativeLanguageName(lng)}</span>,
+        })),
         onClick: ({ key }) => {
           if (!isLanguage(key)) return
           setLanguage(key).catch((error: unknown) => {
@@ -26,7 +29,7 @@ export function LanguageSwitch() {
       }}
     >
       <Button type="text" icon={<GlobalOutlined />} aria-label={t('header.language')}>
-        {t(`languages.${language}`)}
+        {nativeLanguageName(language)}
       </Button>
     </Dropdown>
   )

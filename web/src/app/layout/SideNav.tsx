@@ -20,9 +20,10 @@ export function SideNav() {
 
   const areas = useMemo<NavArea[]>(
     () =>
-      NAVIGATION.map((area) => ({ ...area, items: area.items.filter((item) => canAccess(item.access, can)) })).filter(
-        (area) => area.items.length > 0,
-      ),
+      NAVIGATION.map((area) => ({
+        ...area,
+        items: area.items.filter((item) => canAccess(item.access, can)),
+      })).filter((area) => area.items.length > 0),
     [can],
   )
   const current = findNavItem(areas, location.pathname)

@@ -5,7 +5,11 @@ import { isApiError } from '../../ui/api.ts'
 import { usePreferences } from '../preferences/preferences-context.ts'
 import { THEME_MODES, type ThemeMode } from '../preferences/theme.ts'
 
-const ICONS: Record<ThemeMode, typeof SunOutlined> = { light: SunOutlined, dark: MoonOutlined, system: DesktopOutlined }
+const ICONS: Record<ThemeMode, typeof SunOutlined> = {
+  light: SunOutlined,
+  dark: MoonOutlined,
+  system: DesktopOutlined,
+}
 
 /** Light, dark, or whatever the device prefers. */
 export function ThemeSwitch() {

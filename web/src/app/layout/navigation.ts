@@ -45,20 +45,48 @@ export const NAVIGATION: NavArea[] = [
     label: 'nav.areas.admin',
     icon: SettingOutlined,
     items: [
-      { key: 'employees', path: '/admin/employees', label: 'nav.employees', icon: UserOutlined, access: PAGE_ACCESS.employees },
-      { key: 'teams', path: '/admin/teams', label: 'nav.teams', icon: TeamOutlined, access: PAGE_ACCESS.teams },
-      { key: 'roles', path: '/admin/roles', label: 'nav.roles', icon: SafetyCertificateOutlined, access: PAGE_ACCESS.roles },
-      { key: 'audit', path: '/admin/audit', label: 'nav.audit', icon: AuditOutlined, access: PAGE_ACCESS.audit },
+      {
+        key: 'employees',
+        path: '/admin/employees',
+        label: 'nav.employees',
+        icon: UserOutlined,
+        access: PAGE_ACCESS.employees,
+      },
+      {
+        key: 'teams',
+        path: '/admin/teams',
+        label: 'nav.teams',
+        icon: TeamOutlined,
+        access: PAGE_ACCESS.teams,
+      },
+      {
+        key: 'roles',
+        path: '/admin/roles',
+        label: 'nav.roles',
+        icon: SafetyCertificateOutlined,
+        access: PAGE_ACCESS.roles,
+      },
+      {
+        key: 'audit',
+        path: '/admin/audit',
+        label: 'nav.audit',
+        icon: AuditOutlined,
+        access: PAGE_ACCESS.audit,
+      },
     ],
   },
 ]
 
 /** The item a path belongs to: the longest matching prefix (`/` only exactly). */
-export function findNavItem(areas: NavArea[], pathname: string): { area: NavArea; item: NavItem } | undefined {
+export function findNavItem(
+  areas: NavArea[],
+  pathname: string,
+): { area: NavArea; item: NavItem } | undefined {
   let best: { area: NavArea; item: NavItem } | undefined
   for (const area of areas) {
     for (const item of area.items) {
-      const matches = item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`)
+      const matches =
+        item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`)
       if (matches && (!best || item.path.length > best.item.path.length)) best = { area, item }
     }
   }

@@ -1,6 +1,6 @@
 import type { Me, MeUpdate } from '@mmcrm/server/api-types'
 import { useQueryClient } from '@tanstack/react-query'
-import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd'
+import { App as AntApp, theme as antTheme, ConfigProvider } from 'antd'
 import enUS from 'antd/locale/en_US'
 import ruRU from 'antd/locale/ru_RU'
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
@@ -12,7 +12,7 @@ import { FormatContext } from '../../ui/format-context.ts'
 import { useAuth } from '../auth/auth-context.ts'
 import { isLanguage, type Language, storeLanguage } from '../i18n/i18n.ts'
 import { PreferencesContext, type PreferencesValue } from './preferences-context.ts'
-import { storeTheme, storedTheme, type ThemeMode, usePrefersDark } from './theme.ts'
+import { storedTheme, storeTheme, type ThemeMode, usePrefersDark } from './theme.ts'
 
 /**
  * Language, theme and time zone: the employee's saved choices once signed in, this browser's before.
@@ -100,7 +100,9 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
       <ConfigProvider
         locale={language === 'ru' ? ruRU : enUS}
         theme={{ algorithm: isDark ? antTheme.darkAlgorithm : antTheme.defaultAlgorithm }}
-        form={{ validateMessages: { required: t('validation.required'), types: { email: t('validation.email') } } }}
+        form={{
+          validateMessages: { required: t('validation.required'), types: { email: t('validation.email') } },
+        }}
       >
         <AntApp>
           <FormatContext.Provider value={format}>{children}</FormatContext.Provider>

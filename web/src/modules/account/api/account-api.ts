@@ -4,8 +4,8 @@ import type {
   ApiTokenCreated,
   LoginRequest,
   Me,
-  MeUpdate,
   Meta,
+  MeUpdate,
   PasswordChange,
 } from '@mmcrm/server/api-types'
 import { ApiError, api } from '../../../ui/api.ts'

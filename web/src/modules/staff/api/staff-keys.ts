@@ -7,8 +7,10 @@ export const staffKeys = {
   user: (id: number) => ['users', 'one', id] as const,
   userHistory: (id: number) => ['users', 'history', id] as const,
   teams: ['teams'] as const,
+  team: (id: number) => ['teams', 'one', id] as const,
   teamHistory: (id: number) => ['teams', 'history', id] as const,
   roles: ['roles'] as const,
+  role: (id: number) => ['roles', 'one', id] as const,
   roleHistory: (id: number) => ['roles', 'history', id] as const,
   permissions: ['permissions'] as const,
 }

@@ -1,14 +1,13 @@
 import { KeyOutlined } from '@ant-design/icons'
-import { useQuery } from '@tanstack/react-query'
-import { Button, Drawer, Skeleton, Tabs, Tag } from 'antd'
+import { useQueryClient } from '@tanstack/react-query'
+import { App, Button, Flex, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ErrorAlert } from '../../../ui/ErrorAlert.tsx'
-import { History } from '../../../ui/History.tsx'
+import { RecordDrawer } from '../../../ui/RecordDrawer.tsx'
 import { staffKeys } from '../api/staff-keys.ts'
 import { fetchUserHistory } from '../api/users-api.ts'
-import { useStaffValueRenderer } from '../hooks/use-staff-value-renderer.tsx'
 import { useUser } from '../hooks/use-staff-queries.ts'
+import { useStaffValueRenderer } from '../hooks/use-staff-value-renderer.tsx'
 import { EmployeeForm } from './EmployeeForm.tsx'
 import { SetPasswordModal } from './SetPasswordModal.tsx'
 
@@ -23,28 +22,25 @@ interface Props {
 /** One employee: their data (editable with users.manage), password, and change history. */
 export function EmployeeDrawer({ open, canManage, onClose, onCreated }: Props) {
   const { t } = useTranslation()
+  const { message } = App.useApp()
+  const queryClient = useQueryClient()
   const id = typeof open === 'number' ? open : null
   const user = useUser(id)
-  const [tab, setTab] = useState('data')
   const [passwordOpen, setPasswordOpen] = useState(false)
   const renderValue = useStaffValueRenderer()
-  const history = useQuery({
-    queryKey: staffKeys.userHistory(id ?? 0),
-    queryFn: () => fetchUserHistory(id ?? 0),
-    enabled: id !== null && tab === 'history',
-    staleTime: 0,
-  })
-
-  const title = open === 'new' ? t('employees.create') : (user.data?.name ?? t('employees.employee'))
 
   return (
-    <Drawer
+    <RecordDrawer
       open={open !== null}
+      title={open === 'new' ? t('employees.create') : (user.data?.name ?? t('employees.employee'))}
       onClose={onClose}
-      title={title}
-      size={600}
-      destroyOnHidden
-      afterOpenChange={(visible) => !visible && setTab('data')}
+      size={620}
+      record={id !== null ? user : null}
+      history={
+        id !== null
+          ? { queryKey: staffKeys.userHistory(id), fetch: () => fetchUserHistory(id), renderValue }
+          : undefined
+      }
       extra={
         user.data &&
         canManage && (
@@ -54,51 +50,31 @@ export function EmployeeDrawer({ open, canManage, onClose, onCreated }: Props) {
         )
       }
     >
-      {open === 'new' && <EmployeeForm onSaved={(saved) => onCreated(saved.id)} />}
-      {id !== null && user.error && !user.data && <ErrorAlert error={user.error} />}
-      {id !== null && user.isPending && <Skeleton active />}
-      {id !== null && user.data && (
-        <>
-          {!user.data.isActive && <Tag style={{ marginBottom: 12 }}>{t('employees.status.inactive')}</Tag>}
-          {user.data.lockedUntil && (
-            <Tag color="orange" style={{ marginBottom: 12 }}>
-              {t('employees.status.locked')}
-            </Tag>
-          )}
-          <Tabs
-            activeKey={tab}
-            onChange={setTab}
-            items={[
-              {
-                key: 'data',
-                label: t('employees.tabs.data'),
-                children: (
-                  <EmployeeForm
-                    key={`${user.data.id}:${user.data.version}`}
-                    user={user.data}
-                    readOnly={!canManage}
-                    onSaved={() => void history.refetch()}
-                    onReload={() => void user.refetch()}
-                  />
-                ),
-              },
-              {
-                key: 'history',
-                label: t('history.title'),
-                children: (
-                  <History
-                    entries={history.data}
-                    loading={history.isPending}
-                    error={history.error}
-                    renderValue={renderValue}
-                  />
-                ),
-              },
-            ]}
-          />
-          <SetPasswordModal user={user.data} open={passwordOpen} onClose={() => setPasswordOpen(false)} />
-        </>
-      )}
-    </Drawer>
+      {(record) =>
+        record ? (
+          <>
+            {(!record.isActive || record.lockedUntil) && (
+              <Flex gap={4} style={{ marginBottom: 12 }}>
+                {!record.isActive && <Tag>{t('employees.status.inactive')}</Tag>}
+                {record.lockedUntil && <Tag color="orange">{t('employees.status.locked')}</Tag>}
+              </Flex>
+            )}
+            <EmployeeForm
+              key={`${record.id}:${record.version}`}
+              user={record}
+              readOnly={!canManage}
+              onSaved={(saved) => {
+                message.success(t('common.saved'))
+                void queryClient.invalidateQueries({ queryKey: staffKeys.userHistory(saved.id) })
+              }}
+              onReload={() => void user.refetch()}
+            />
+            <SetPasswordModal user={record} open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+          </>
+        ) : (
+          <EmployeeForm onSaved={(saved) => onCreated(saved.id)} />
+        )
+      }
+    </RecordDrawer>
   )
 }

@@ -4,11 +4,11 @@ import { Button, Col, Form, Input, Row, Select, Switch } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LANGUAGES } from '../../../app/i18n/i18n.ts'
-import { accountKeys, fetchMeta } from '../../account/api/account-api.ts'
 import { applyFieldErrors } from '../../../ui/apply-field-errors.ts'
 import { changedFields } from '../../../ui/changed-fields.ts'
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx'
 import { TimeZoneSelect } from '../../../ui/TimeZoneSelect.tsx'
+import { accountKeys, fetchMeta } from '../../account/api/account-api.ts'
 import { staffKeys } from '../api/staff-keys.ts'
 import { createUser, updateUser } from '../api/users-api.ts'
 import { useRoles, useTeams } from '../hooks/use-staff-queries.ts'
@@ -55,7 +55,11 @@ export function EmployeeForm({ user, readOnly, onSaved, onReload }: Props) {
   const queryClient = useQueryClient()
   const roles = useRoles()
   const teams = useTeams()
-  const meta = useQuery({ queryKey: accountKeys.meta, queryFn: fetchMeta, staleTime: Number.POSITIVE_INFINITY })
+  const meta = useQuery({
+    queryKey: accountKeys.meta,
+    queryFn: fetchMeta,
+    staleTime: Number.POSITIVE_INFINITY,
+  })
   const [showError, setShowError] = useState(true)
 
   const mutation = useMutation({
@@ -106,10 +110,18 @@ export function EmployeeForm({ user, readOnly, onSaved, onReload }: Props) {
       onFinish={(values) => mutation.mutate(values)}
     >
       {mutation.error && showError && <ErrorAlert error={mutation.error} onReload={onReload} />}
-      <Form.Item name="name" label={t('employees.fields.name')} rules={[{ required: true, whitespace: true }]}>
+      <Form.Item
+        name="name"
+        label={t('employees.fields.name')}
+        rules={[{ required: true, whitespace: true }]}
+      >
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item name="email" label={t('employees.fields.email')} rules={[{ required: true }, { type: 'email' }]}>
+      <Form.Item
+        name="email"
+        label={t('employees.fields.email')}
+        rules={[{ required: true }, { type: 'email' }]}
+      >
         <Input maxLength={320} autoComplete="off" />
       </Form.Item>
       <Row gutter={16}>
@@ -180,7 +192,7 @@ export function EmployeeForm({ user, readOnly, onSaved, onReload }: Props) {
       )}
       {!readOnly && (
         <Button type="primary" htmlType="submit" loading={mutation.isPending}>
-          {user ? t('common.save') : t('employees.create')}
+          {t('common.save')}
         </Button>
       )}
     </Form>

@@ -1,5 +1,13 @@
 import type { Page, User } from '@mmcrm/server/api-types'
-import { Button, Table, type TableColumnType, type TableColumnsType, type TableProps, Tag, Typography } from 'antd'
+import {
+  Button,
+  Table,
+  type TableColumnsType,
+  type TableColumnType,
+  type TableProps,
+  Tag,
+  Typography,
+} from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../../ui/use-format.ts'
 import {
@@ -53,6 +61,7 @@ export function EmployeesTable({ state, data, loading, canManage, onChange, onOp
     {
       title: t('employees.fields.name'),
       dataIndex: 'name',
+      width: 230,
       ...sortable('name', 4),
       render: (_, user) => (
         <div>
@@ -65,16 +74,19 @@ export function EmployeesTable({ state, data, loading, canManage, onChange, onOp
         </div>
       ),
     },
-    { title: t('employees.fields.email'), dataIndex: 'email', ...sortable('email', 3) },
-    { title: t('employees.fields.role'), key: 'role', render: (_, user) => user.role.name },
+    { title: t('employees.fields.email'), dataIndex: 'email', width: 240, ...sortable('email', 3) },
+    { title: t('employees.fields.role'), key: 'role', width: 190, render: (_, user) => user.role.name },
     {
       title: t('employees.fields.team'),
       key: 'team',
-      render: (_, user) => user.team?.name ?? <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>,
+      width: 190,
+      render: (_, user) =>
+        user.team?.name ?? <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>,
     },
     {
       title: t('employees.fields.status'),
       key: 'status',
+      width: 120,
       render: (_, user) => (
         <>
           {user.isActive ? (
@@ -89,13 +101,19 @@ export function EmployeesTable({ state, data, loading, canManage, onChange, onOp
     {
       title: t('employees.fields.lastLoginAt'),
       dataIndex: 'lastLoginAt',
+      width: 170,
       ...sortable('lastLoginAt', 2),
       render: (value: string | null) =>
-        value ? format.dateTime(value) : <Typography.Text type="secondary">{t('employees.neverSignedIn')}</Typography.Text>,
+        value ? (
+          format.dateTime(value)
+        ) : (
+          <Typography.Text type="secondary">{t('employees.neverSignedIn')}</Typography.Text>
+        ),
     },
     {
       title: t('employees.fields.createdAt'),
       dataIndex: 'createdAt',
+      width: 150,
       ...sortable('createdAt', 1),
       render: (value: string) => format.date(value),
     },
@@ -103,8 +121,14 @@ export function EmployeesTable({ state, data, loading, canManage, onChange, onOp
       title: t('common.actions'),
       key: 'actions',
       align: 'end',
+      width: 120,
+      fixed: 'end',
       render: (_, user) => (
-        <Button size="small" onClick={() => onOpen(user.id)} aria-label={`${canManage ? t('common.edit') : t('common.view')}: ${user.name}`}>
+        <Button
+          size="small"
+          onClick={() => onOpen(user.id)}
+          aria-label={`${canManage ? t('common.edit') : t('common.view')}: ${user.name}`}
+        >
           {canManage ? t('common.edit') : t('common.view')}
         </Button>
       ),
@@ -117,7 +141,7 @@ export function EmployeesTable({ state, data, loading, canManage, onChange, onOp
       columns={columns}
       dataSource={data?.items}
       loading={loading}
-      scroll={{ x: 900 }}
+      scroll={{ x: 1400 }}
       showSorterTooltip={{ target: 'sorter-icon' }}
       pagination={{
         current: state.page,

@@ -45,10 +45,22 @@ export function SetPasswordModal({ user, open, onClose }: Props) {
       confirmLoading={mutation.isPending}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">{t('employees.setPasswordText', { name: user.name })}</Typography.Paragraph>
-      <Form<Values> form={form} name="userPassword" layout="vertical" onFinish={(values) => mutation.mutate(values)}>
+      <Typography.Paragraph type="secondary">
+        {t('employees.setPasswordText', { name: user.name })}
+      </Typography.Paragraph>
+      <Form<Values>
+        form={form}
+        name="userPassword"
+        layout="vertical"
+        onFinish={(values) => mutation.mutate(values)}
+      >
         {mutation.error && showError && <ErrorAlert error={mutation.error} />}
-        <Form.Item name="password" label={t('password.new')} extra={t('employees.passwordHint')} rules={[{ required: true }]}>
+        <Form.Item
+          name="password"
+          label={t('password.new')}
+          extra={t('employees.passwordHint')}
+          rules={[{ required: true }]}
+        >
           <Input.Password autoComplete="new-password" maxLength={200} />
         </Form.Item>
         <Form.Item

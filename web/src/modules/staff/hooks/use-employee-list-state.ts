@@ -81,8 +81,9 @@ export function useEmployeeListState() {
 
   const update = useCallback(
     (patch: Partial<EmployeeListState>, options: { resetPage?: boolean } = {}) => {
-      setParams((current) => {
-        const next = { ...parse(current), ...patch }
+      // The address bar, not the last render: a navigation may still be rendering (transitions).
+      setParams(() => {
+        const next = { ...parse(new URLSearchParams(window.location.search)), ...patch }
         if (options.resetPage) next.page = 1
         return serialize(next)
       })

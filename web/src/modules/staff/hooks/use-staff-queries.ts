@@ -4,25 +4,47 @@ import { staffKeys } from '../api/staff-keys.ts'
 import { fetchTeams } from '../api/teams-api.ts'
 import { fetchUser, fetchUsers, type UserListParams } from '../api/users-api.ts'
 
-export function useTeams(enabled = true) {
-  return useQuery({ queryKey: staffKeys.teams, queryFn: fetchTeams, enabled })
+/** `fresh`: a page showing the list itself asks the server again on every visit. */
+export interface ListOptions {
+  enabled?: boolean
+  fresh?: boolean
 }
 
-export function useRoles(enabled = true) {
-  return useQuery({ queryKey: staffKeys.roles, queryFn: fetchRoles, enabled })
+export function useTeams({ enabled = true, fresh = false }: ListOptions = {}) {
+  return useQuery({
+    queryKey: staffKeys.teams,
+    queryFn: fetchTeams,
+    enabled,
+    refetchOnMount: fresh ? 'always' : true,
+  })
+}
+
+export function useRoles({ enabled = true, fresh = false }: ListOptions = {}) {
+  return useQuery({
+    queryKey: staffKeys.roles,
+    queryFn: fetchRoles,
+    enabled,
+    refetchOnMount: fresh ? 'always' : true,
+  })
 }
 
 export function usePermissionList(enabled = true) {
-  return useQuery({ queryKey: staffKeys.permissions, queryFn: fetchPermissions, enabled, staleTime: 10 * 60_000 })
+  return useQuery({
+    queryKey: staffKeys.permissions,
+    queryFn: fetchPermissions,
+    enabled,
+    staleTime: 10 * 60_000,
+  })
 }
 
 /** One page of employees; the previous page stays on screen while the next loads. */
-export function useUserList(params: UserListParams, enabled = true) {
+export function useUserList(params: UserListParams, { enabled = true, fresh = false }: ListOptions = {}) {
   return useQuery({
     queryKey: staffKeys.userList(params),
     queryFn: ({ signal }) => fetchUsers(params, signal),
     placeholderData: keepPreviousData,
     enabled,
+    refetchOnMount: fresh ? 'always' : true,
   })
 }
 

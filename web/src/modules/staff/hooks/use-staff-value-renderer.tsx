@@ -13,8 +13,8 @@ export function useStaffValueRenderer(): ValueRenderer {
   const { t } = useTranslation()
   const { can } = useAuth()
   const canRead = can('users.read')
-  const roles = useRoles(canRead)
-  const teams = useTeams(canRead)
+  const roles = useRoles({ enabled: canRead })
+  const teams = useTeams({ enabled: canRead })
 
   return useCallback<ValueRenderer>(
     (field, value) => {
