@@ -13,8 +13,9 @@ import type {
   tokenCreatedSchema,
   tokenSchema,
 } from './modules/account/account.schemas.ts'
-import type { auditEntrySchema } from './modules/audit/audit.routes.ts'
+import type { auditEntrySchema } from './modules/audit/audit.schemas.ts'
 import type {
+  permissionListSchema,
   roleCreateBody,
   roleSchema,
   roleUpdateBody,
@@ -25,7 +26,7 @@ import type {
   userSchema,
   userUpdateBody,
 } from './modules/staff/staff.schemas.ts'
-import type { ErrorBody } from './platform/errors/error-handler.ts'
+import type { ErrorBody } from './platform/errors/error-body.ts'
 import type { Permission } from './platform/permissions/catalogue.ts'
 
 export type Me = z.infer<typeof meSchema>
@@ -47,6 +48,7 @@ export type Role = z.infer<typeof roleSchema>
 export type RoleCreate = z.input<typeof roleCreateBody>
 export type RoleUpdate = z.input<typeof roleUpdateBody>
 export type AuditEntry = z.infer<typeof auditEntrySchema>
+export type PermissionInfo = z.infer<typeof permissionListSchema>[number]
 export type ApiError = ErrorBody['error']
 export type { Permission }
 

@@ -42,7 +42,7 @@ export async function authenticate(
     throw new AppError('unauthenticated', { key: 'auth.invalid_credentials' })
   }
   const now = new Date().toISOString()
-  const lockedParams = (until: string) => ({ until: formatUntil(until, locale, config.defaultTimeZone) })
+  const lockedParams = (until: string) => ({ until: formatUntil(until, locale, user.time_zone) })
   if (user.locked_until && user.locked_until > now) {
     throw new AppError('account_locked', { params: lockedParams(user.locked_until) })
   }

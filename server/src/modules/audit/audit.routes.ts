@@ -3,32 +3,7 @@ import { z } from 'zod'
 import { findAuditEntries } from '../../platform/audit/audit.repository.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { errorResponses } from '../../platform/http/request.ts'
-
-export const auditEntrySchema = z
-  .object({
-    id: z.number().int(),
-    at: z.string(),
-    actor: z.object({ id: z.number().int(), name: z.string() }).nullable(),
-    action: z.string(),
-    entityType: z.string(),
-    entityId: z.number().int(),
-    changes: z.record(z.string(), z.object({ from: z.unknown().optional(), to: z.unknown().optional() })),
-    source: z.string(),
-    requestId: z.string().nullable(),
-  })
-  .meta({ id: 'AuditEntry' })
-
-export const historyResponse = z.object({
-  items: z.array(auditEntrySchema),
-  nextBefore: z.number().int().nullable(),
-})
-
-/** The history of one record, newest first (used by every module's `/:id/history` route). */
-export function recordHistory(db: Db, entityType: string, entityId: number, before?: number) {
-  return findAuditEntries(db, { entityType, entityId, before, limit: 200 })
-}
-
-const ENTITY_TYPES = ['user', 'team', 'role'] as const
+import { AUDITED_ENTITY_TYPES, historyResponse } from './audit.schemas.ts'
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.ctx
@@ -39,7 +14,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['Audit'],
         summary: 'Browse the audit trail (who changed what, when)',
         querystring: z.object({
-          entityType: z.enum(ENTITY_TYPES).optional(),
+          entityType: z.enum(AUDITED_ENTITY_TYPES).optional(),
           entityId: z.coerce.number().int().positive().optional(),
           actorId: z.coerce.number().int().positive().optional(),
           from: z.iso.datetime({ offset: true }).optional(),

@@ -11,7 +11,6 @@ export {
   recordLoginSuccess,
   syncSystemRoles,
 } from './staff.repository.ts'
-export { staffRoutes } from './staff.routes.ts'
 export { localeSchema, themeSchema, timeZoneSchema, type UserDto, userSchema } from './staff.schemas.ts'
 export {
   assertStrongPassword,

@@ -368,7 +368,7 @@ export async function findUser(db: Executor, id: number, locale: Locale): Promis
 export async function findUserCredentials(db: Executor, email: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'password_hash', 'is_active', 'failed_logins', 'locked_until'])
+    .select(['id', 'password_hash', 'is_active', 'failed_logins', 'locked_until', 'time_zone'])
     .where('email', '=', email.toLowerCase())
     .executeTakeFirst()
 }

@@ -10,7 +10,7 @@ import {
   writeErrorResponses,
 } from '../../platform/http/request.ts'
 import { PERMISSIONS } from '../../platform/permissions/catalogue.ts'
-import { historyResponse, recordHistory } from '../audit/index.ts'
+import { historyQuery, historyResponse, recordHistory } from '../audit/index.ts'
 import * as repo from './staff.repository.ts'
 import {
   idParams,
@@ -72,12 +72,13 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['Employees'],
         summary: 'Change history of an employee record',
         params: idParams,
+        querystring: historyQuery,
         response: { 200: historyResponse, ...errorResponses },
       },
     },
     async (request) => {
       await service.getUser(db, request.params.id, request.locale)
-      return recordHistory(db, 'user', request.params.id)
+      return recordHistory(db, 'user', request.params.id, request.query.before)
     },
   )
 
@@ -176,12 +177,13 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['Teams'],
         summary: 'Change history of a team',
         params: idParams,
+        querystring: historyQuery,
         response: { 200: historyResponse, ...errorResponses },
       },
     },
     async (request) => {
       await service.getTeam(db, request.params.id)
-      return recordHistory(db, 'team', request.params.id)
+      return recordHistory(db, 'team', request.params.id, request.query.before)
     },
   )
 
@@ -287,12 +289,13 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['Roles'],
         summary: 'Change history of a role',
         params: idParams,
+        querystring: historyQuery,
         response: { 200: historyResponse, ...errorResponses },
       },
     },
     async (request) => {
       await service.getRole(db, request.params.id, request.locale)
-      return recordHistory(db, 'role', request.params.id)
+      return recordHistory(db, 'role', request.params.id, request.query.before)
     },
   )
 

@@ -1,11 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { type Locale, translate } from '../i18n/messages.ts'
 import { AppError, ERROR_STATUS, type ErrorCode, isUniqueViolation } from './app-error.ts'
+import type { ErrorBody } from './error-body.ts'
 import { isRequestValidationError, issuesToFields } from './validation.ts'
-
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: Record<string, string> }
-}
 
 function fastifyErrorCode(status: number): ErrorCode {
   switch (status) {

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
 type Tree = { [key: string]: string | Tree }
@@ -45,19 +46,45 @@ describe('the ru and en catalogues', () => {
 })
 
 describe('the web source', () => {
-  it('has no user-facing string outside the catalogues (JSX text must come from t())', () => {
+  it('has no user-facing text outside the catalogues (JSX text and text attributes come from t())', () => {
     const root = path.join(import.meta.dirname, '..', '..')
+    const TEXT_ATTRIBUTES = new Set([
+      'title',
+      'placeholder',
+      'aria-label',
+      'alt',
+      'label',
+      'tooltip',
+      'okText',
+      'cancelText',
+    ])
+    const letters = /[A-Za-zА-Яа-яЁё]{2,}/
     const offenders: string[] = []
-    const walk = (d: string) => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-        const p = path.join(d, e.name)
+    const visit = (file: string, node: ts.Node, source: ts.SourceFile) => {
+      if (ts.isJsxText(node) && letters.test(node.text)) {
+        offenders.push(`${file}: text "${node.text.trim()}"`)
+      }
+      if (ts.isJsxAttribute(node) && node.initializer && ts.isStringLiteral(node.initializer)) {
+        const name = node.name.getText(source)
+        if (TEXT_ATTRIBUTES.has(name) && letters.test(node.initializer.text)) {
+          offenders.push(`${file}: ${name}="${node.initializer.text}"`)
+        }
+      }
+      ts.forEachChild(node, (child) => visit(file, child, source))
+    }
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name)
         if (e.isDirectory()) walk(p)
         else if (p.endsWith('.tsx')) {
-          const src = fs.readFileSync(p, 'utf8')
-          // text between tags that contains letters, e.g. <span>Save</span>
-          for (const m of src.matchAll(/>\s*([A-Za-zА-Яа-яЁё][^<>{}]*?)\s*</g)) {
-            offenders.push(`${path.relative(root, p)}: "${m[1]}"`)
-          }
+          const source = ts.createSourceFile(
+            p,
+            fs.readFileSync(p, 'utf8'),
+            ts.ScriptTarget.Latest,
+            true,
+            ts.ScriptKind.TSX,
+          )
+          visit(path.relative(root, p), source, source)
         }
       }
     }

@@ -1,10 +1,7 @@
-import type { AuditEntry, Role, RoleCreate, RoleUpdate } from '@mmcrm/server/api-types'
+import type { AuditEntry, PermissionInfo, Role, RoleCreate, RoleUpdate } from '@mmcrm/server/api-types'
 import { api } from '../../../ui/api.ts'
 
-export interface PermissionInfo {
-  key: string
-  area: string
-}
+export type { PermissionInfo }
 
 export async function fetchRoles(): Promise<Role[]> {
   return (await api<{ items: Role[] }>('/api/roles')).items

@@ -1,2 +1,0 @@
-/// <reference path="../../server/src/platform/http/context.ts" />
-/// <reference types="@fastify/cookie" />
