@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { findAuditEntries } from '../../platform/audit/audit.repository.ts'
-import type { Db } from '../../platform/db/database.ts'
 import { errorResponses } from '../../platform/http/request.ts'
 import { AUDITED_ENTITY_TYPES, historyResponse } from './audit.schemas.ts'
 
