@@ -55,8 +55,8 @@ describe('profile: language, theme, time zone, password and API tokens, kept per
     await page.locator('#token_name').fill('1C exchange')
     await page.locator('.ant-modal:visible').getByRole('button', { name: 'Создать токен' }).click()
     const tokenText = await page
-      .getByText(/^mmcrm_/)
-      .first()
+      .locator('.ant-modal:visible code')
+      .filter({ hasText: /^mmcrm_\w+_/ })
       .textContent()
     expect(tokenText).toMatch(/^mmcrm_\w+_/)
     const viaToken = await fetch(`${server.url}/api/me`, {
