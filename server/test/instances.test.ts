@@ -3,6 +3,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app.ts'
 import { migrateToLatest, openDatabase } from '../src/platform/db/database.ts'
+import { migrations } from '../src/platform/db/migrations/index.ts'
 import { buildTestApp, TEST_PASSWORD, type TestApp, testConfig } from './test-app.ts'
 import { runDatabaseUrl, testDialect } from './test-database.ts'
 
@@ -59,9 +60,9 @@ describe.runIf(testDialect() === 'postgres')('migrations started by several inst
     )
     try {
       const results = await Promise.all(handles.map((h) => migrateToLatest(h.db)))
-      expect(results.flat()).toEqual(['0001-foundation'])
+      expect(results.flat()).toEqual(Object.keys(migrations))
       const rows = await admin.query(`select name from ${schema}.kysely_migration`)
-      expect(rows.rows.map((r) => r.name)).toEqual(['0001-foundation'])
+      expect(rows.rows.map((r) => r.name).sort()).toEqual(Object.keys(migrations).sort())
     } finally {
       await Promise.all(handles.map((h) => h.close()))
       await admin.query(`drop schema ${schema} cascade`)

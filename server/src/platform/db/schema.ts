@@ -116,6 +116,189 @@ export interface SettingTable {
   updated_at: Timestamp
 }
 
+export type ClientKind = 'organization' | 'person'
+
+export interface ClientTable {
+  id: Id
+  kind: ClientKind
+  /** Display name: the short name of an organization, "Last First Middle" of a person. */
+  name: string
+  full_name: string
+  legal_form: string
+  inn: string | null
+  kpp: string | null
+  ogrn: string | null
+  is_foreign: Bool
+  last_name: string
+  first_name: string
+  middle_name: string
+  birth_date: string | null
+  legal_address: string
+  postal_address: string
+  website: string
+  industry: string
+  size: string
+  source: string
+  description: string
+  /** Custom field values, JSON object keyed by the field's key. */
+  custom: string
+  completeness: number
+  owner_id: number | null
+  team_id: number | null
+  search: string
+  deleted_at: Timestamp | null
+  deleted_by: number | null
+  merged_into_id: number | null
+  erased_at: Timestamp | null
+  version: number
+  created_by: number | null
+  updated_by: number | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export type ChannelType = 'phone' | 'email' | 'messenger'
+
+export interface ContactChannelTable {
+  id: Id
+  client_id: number | null
+  contact_id: number | null
+  type: ChannelType
+  value: string
+  normalized: string
+  digits: string
+  label: string
+  is_primary: Bool
+  position: number
+}
+
+export interface BankAccountTable {
+  id: Id
+  client_id: number
+  bik: string
+  bank_name: string
+  account: string
+  corr_account: string
+  is_primary: Bool
+  position: number
+}
+
+export interface ContactTable {
+  id: Id
+  last_name: string
+  first_name: string
+  middle_name: string
+  name: string
+  birthday: string | null
+  notes: string
+  person_client_id: number | null
+  search: string
+  erased_at: Timestamp | null
+  version: number
+  created_by: number | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface ContactLinkTable {
+  id: Id
+  contact_id: number
+  client_id: number
+  position: string
+  department: string
+  role: string
+  is_primary: Bool
+  created_at: Timestamp
+}
+
+export type CustomFieldType =
+  | 'text'
+  | 'long_text'
+  | 'number'
+  | 'money'
+  | 'date'
+  | 'boolean'
+  | 'select'
+  | 'multiselect'
+  | 'link'
+
+export interface CustomFieldTable {
+  id: Id
+  entity: string
+  applies_to: 'organization' | 'person' | 'all'
+  key: string
+  label_ru: string
+  label_en: string
+  type: CustomFieldType
+  /** JSON array of { value, label_ru, label_en } for select types. */
+  options: string
+  is_required: Bool
+  in_list: Bool
+  position: number
+  version: number
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface NoteTable {
+  id: Id
+  subject_type: string
+  subject_id: number
+  author_id: number | null
+  /** Sanitized HTML. */
+  body: string
+  /** Plain text of the body, for search and previews. */
+  text: string
+  /** JSON array of mentioned user ids. */
+  mentions: string
+  deleted_at: Timestamp | null
+  version: number
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface FileTable {
+  id: Id
+  subject_type: string
+  subject_id: number
+  note_id: number | null
+  uploader_id: number | null
+  name: string
+  mime: string
+  size: number
+  sha256: string
+  storage_key: string
+  deleted_at: Timestamp | null
+  created_at: Timestamp
+}
+
+export interface ConsentTable {
+  id: Id
+  client_id: number
+  contact_id: number | null
+  purpose: string
+  text_version: string
+  method: string
+  source: string
+  given_at: Timestamp
+  withdrawn_at: Timestamp | null
+  recorded_by: number | null
+  created_at: Timestamp
+}
+
+export interface NotificationTable {
+  id: Id
+  user_id: number
+  type: string
+  subject_type: string | null
+  subject_id: number | null
+  actor_id: number | null
+  payload: string
+  dedupe_key: string | null
+  created_at: Timestamp
+  read_at: Timestamp | null
+}
+
 export interface Database {
   roles: RoleTable
   teams: TeamTable
@@ -125,6 +308,16 @@ export interface Database {
   audit_log: AuditLogTable
   jobs: JobTable
   settings: SettingTable
+  clients: ClientTable
+  contact_channels: ContactChannelTable
+  bank_accounts: BankAccountTable
+  contacts: ContactTable
+  contact_links: ContactLinkTable
+  custom_fields: CustomFieldTable
+  notes: NoteTable
+  files: FileTable
+  consents: ConsentTable
+  notifications: NotificationTable
 }
 
 export type Insertable<T> = {
