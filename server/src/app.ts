@@ -27,6 +27,7 @@ import { validatorCompiler } from './platform/errors/validation.ts'
 import type { AppContext } from './platform/http/context.ts'
 import { registerSecurityHeaders } from './platform/http/security-headers.ts'
 import { JobQueue } from './platform/jobs/job-queue.ts'
+import { SubjectRegistry } from './platform/subjects.ts'
 
 export interface BuildOptions {
   config: Config
@@ -58,7 +59,13 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
-  const ctx: AppContext = { config, database, db: database.db, jobs: JobQueue.forDatabase(database) }
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    jobs: JobQueue.forDatabase(database),
+    subjects: new SubjectRegistry(),
+  }
   app.decorate('ctx', ctx)
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)

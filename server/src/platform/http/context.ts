@@ -4,6 +4,7 @@ import type { Locale } from '../i18n/messages.ts'
 import type { JobQueue } from '../jobs/job-queue.ts'
 import type { Actor } from '../permissions/actor.ts'
 import type { RouteRule } from '../permissions/policy.ts'
+import type { SubjectRegistry } from '../subjects.ts'
 
 /** What every module gets from the platform. */
 export interface AppContext {
@@ -11,6 +12,8 @@ export interface AppContext {
   database: DatabaseHandle
   db: Db
   jobs: JobQueue
+  /** Records that notes, files, activities and tasks attach to; owning modules register theirs. */
+  subjects: SubjectRegistry
 }
 
 declare module 'fastify' {
