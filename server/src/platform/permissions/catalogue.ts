@@ -8,7 +8,18 @@ export const PERMISSIONS = [
   'teams.manage',
   'roles.manage',
   'audit.read',
+  'clients.read',
+  'clients.create',
+  'clients.update',
+  'clients.delete',
+  'clients.purge',
+  'clients.reassign',
+  'clients.merge',
+  'clients.personal_data',
+  'fields.manage',
 ] as const
+
+const CLIENT_WORK = ['clients.read', 'clients.create', 'clients.update'] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -40,43 +51,50 @@ export const SYSTEM_ROLES: readonly SystemRole[] = [
     code: 'head_of_sales',
     name: { ru: 'Руководитель отдела продаж', en: 'Head of sales' },
     visibility: 'team',
-    permissions: ['users.read'],
+    permissions: [
+      'users.read',
+      ...CLIENT_WORK,
+      'clients.delete',
+      'clients.reassign',
+      'clients.merge',
+      'clients.personal_data',
+    ],
   },
   {
     code: 'sales_manager',
     name: { ru: 'Менеджер по продажам', en: 'Sales manager' },
     visibility: 'own',
-    permissions: ['users.read'],
+    permissions: ['users.read', ...CLIENT_WORK, 'clients.delete'],
   },
   {
     code: 'partner_manager',
     name: { ru: 'Менеджер по работе с партнёрами', en: 'Partner manager' },
     visibility: 'own',
-    permissions: ['users.read'],
+    permissions: ['users.read', ...CLIENT_WORK],
   },
   {
     code: 'marketer',
     name: { ru: 'Маркетолог', en: 'Marketer' },
     visibility: 'all',
-    permissions: ['users.read'],
+    permissions: ['users.read', 'clients.read'],
   },
   {
     code: 'call_centre_operator',
     name: { ru: 'Оператор колл-центра', en: 'Call-centre operator' },
     visibility: 'all',
-    permissions: ['users.read'],
+    permissions: ['users.read', ...CLIENT_WORK],
   },
   {
     code: 'accountant',
     name: { ru: 'Бухгалтер', en: 'Accountant' },
     visibility: 'all',
-    permissions: ['users.read'],
+    permissions: ['users.read', 'clients.read', 'clients.update'],
   },
   {
     code: 'auditor',
     name: { ru: 'Аудитор (только чтение)', en: 'Auditor (read-only)' },
     visibility: 'all',
-    permissions: ['users.read', 'audit.read'],
+    permissions: ['users.read', 'audit.read', 'clients.read'],
   },
 ]
 
