@@ -15,6 +15,13 @@ import type {
 } from './modules/account/account.schemas.ts'
 import type { auditEntrySchema } from './modules/audit/audit.schemas.ts'
 import type {
+  customFieldCreateBody,
+  customFieldOptionSchema,
+  customFieldSchema,
+  customFieldUpdateBody,
+} from './modules/custom-fields/custom-fields.schemas.ts'
+import type { CustomFilter } from './modules/custom-fields/custom-filters.ts'
+import type {
   permissionListSchema,
   roleCreateBody,
   roleSchema,
@@ -48,6 +55,12 @@ export type Role = z.infer<typeof roleSchema>
 export type RoleCreate = z.input<typeof roleCreateBody>
 export type RoleUpdate = z.input<typeof roleUpdateBody>
 export type AuditEntry = z.infer<typeof auditEntrySchema>
+export type CustomField = z.infer<typeof customFieldSchema>
+export type CustomFieldOption = z.infer<typeof customFieldOptionSchema>
+export type CustomFieldCreate = z.input<typeof customFieldCreateBody>
+export type CustomFieldUpdate = z.input<typeof customFieldUpdateBody>
+export type CustomFieldType = CustomField['type']
+export type { CustomFilter }
 export type PermissionInfo = z.infer<typeof permissionListSchema>[number]
 export type ApiError = ErrorBody['error']
 export type { Permission }
@@ -58,3 +71,43 @@ export interface Page<T> {
   page: number
   pageSize: number
 }
+
+// ── clients ────────────────────────────────────────────────────────────────
+export type {
+  ClientDto as ClientCard,
+  ClientListItem,
+} from './modules/clients/clients.schemas.ts'
+export type ClientCreate = z.input<typeof import('./modules/clients/clients.schemas.ts').clientCreateBody>
+export type ClientUpdate = z.input<typeof import('./modules/clients/clients.schemas.ts').clientUpdateBody>
+export type ClientSaved = z.infer<typeof import('./modules/clients/clients.schemas.ts').clientSavedSchema>
+export type ClientDuplicate = z.infer<typeof import('./modules/clients/clients.schemas.ts').duplicateSchema>
+export type ClientChannel = z.infer<typeof import('./modules/clients/clients.schemas.ts').channelSchema>
+export type ClientBankAccount = z.infer<
+  typeof import('./modules/clients/clients.schemas.ts').bankAccountSchema
+>
+type ClientSchemas = typeof import('./modules/clients/clients.schemas.ts')
+/** Value lists as types: the web app keeps `satisfies Record<ClientSize, …>` maps so they stay exhaustive. */
+export type ClientSize = ClientSchemas['CLIENT_SIZES'][number]
+export type ChannelType = ClientSchemas['CHANNEL_TYPES'][number]
+export type LegalForm = ClientSchemas['LEGAL_FORMS'][number]
+export type ClientSortKey = ClientSchemas['CLIENT_SORT_KEYS'][number]
+
+// ── notes, files, notifications ───────────────────────────────────────────
+export type Note = z.infer<typeof import('./modules/notes/notes.schemas.ts').noteSchema>
+/** A created or edited note, with the mentioned employees who could not be notified. */
+export type NoteSaved = z.infer<typeof import('./modules/notes/notes.schemas.ts').noteSavedSchema>
+export type NotePage = z.infer<typeof import('./modules/notes/notes.schemas.ts').notePageSchema>
+export type NoteCreate = z.input<typeof import('./modules/notes/notes.schemas.ts').noteCreateBody>
+export type NoteUpdate = z.input<typeof import('./modules/notes/notes.schemas.ts').noteUpdateBody>
+/** An uploaded file's metadata (named so as not to shadow the browser's `File`). */
+export type FileRecord = z.infer<typeof import('./modules/files/files.schemas.ts').fileSchema>
+/** An in-app notification (named so as not to shadow the browser's `Notification`). */
+export type AppNotification = z.infer<
+  typeof import('./modules/notifications/notifications.schemas.ts').notificationSchema
+>
+export type NotificationPage = z.infer<
+  typeof import('./modules/notifications/notifications.schemas.ts').notificationPageSchema
+>
+export type NotificationsRead = z.input<
+  typeof import('./modules/notifications/notifications.schemas.ts').markReadBody
+>

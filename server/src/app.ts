@@ -18,6 +18,13 @@ import { z } from 'zod'
 import type { Config } from './config.ts'
 import { accountRoutes } from './modules/account/account.routes.ts'
 import { auditRoutes } from './modules/audit/audit.routes.ts'
+import { clientActionsRoutes } from './modules/clients/clients.more.routes.ts'
+import { clientsRoutes } from './modules/clients/clients.routes.ts'
+import { contactsRoutes } from './modules/clients/contacts.routes.ts'
+import { customFieldRoutes } from './modules/custom-fields/custom-fields.routes.ts'
+import { filesRoutes } from './modules/files/index.ts'
+import { notesRoutes } from './modules/notes/index.ts'
+import { notificationsRoutes } from './modules/notifications/index.ts'
 import { staffRoutes } from './modules/staff/staff.routes.ts'
 import { registerAuth } from './platform/auth/auth.plugin.ts'
 import type { DatabaseHandle } from './platform/db/database.ts'
@@ -139,6 +146,13 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   await app.register(accountRoutes)
   await app.register(staffRoutes)
   await app.register(auditRoutes)
+  await app.register(notesRoutes)
+  await app.register(filesRoutes)
+  await app.register(notificationsRoutes)
+  await app.register(customFieldRoutes)
+  await app.register(clientsRoutes)
+  await app.register(contactsRoutes)
+  await app.register(clientActionsRoutes)
 
   registerWebApp(app, config)
   return app

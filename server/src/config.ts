@@ -38,6 +38,8 @@ const configSchema = z.object({
   CRM_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   CRM_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   CRM_WEB_DIST: z.string().optional(),
+  CRM_FILES_DIR: z.string().optional(),
+  CRM_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(25),
 })
 
 export type RawConfig = z.infer<typeof configSchema>
@@ -60,6 +62,10 @@ export interface Config {
   bodyLimit: number
   login: { maxFailures: number; lockMs: number; ratePerMinute: number }
   webDist?: string
+  /** Where uploaded files' bytes live (default `<dataDir>/files`). */
+  filesDir: string
+  /** Largest upload, in megabytes. */
+  uploadMaxMb: number
 }
 
 export class ConfigError extends Error {
@@ -104,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ratePerMinute: c.CRM_LOGIN_RATE_PER_MINUTE,
     },
     webDist: c.CRM_WEB_DIST,
+    filesDir: c.CRM_FILES_DIR ? path.resolve(c.CRM_FILES_DIR) : path.join(dataDir, 'files'),
+    uploadMaxMb: c.CRM_UPLOAD_MAX_MB,
   }
 }
 

@@ -1,9 +1,11 @@
 import type { Config } from '../config.ts'
 import { countUsers, createTeam, createUser, findRoleIdByCode, updateTeam } from '../modules/staff/index.ts'
+import { loadActor } from '../platform/auth/auth.repository.ts'
 import { generatePassword } from '../platform/auth/passwords.ts'
 import type { Db } from '../platform/db/database.ts'
 import type { Locale } from '../platform/i18n/messages.ts'
 import { SYSTEM_ACTOR } from '../platform/permissions/actor.ts'
+import { loadDemoClients } from './demo-clients.ts'
 import { DEMO_COMPANIES } from './demo-company.ts'
 
 export interface DemoLogin {
@@ -21,7 +23,7 @@ export async function loadDemo(
   db: Db,
   config: Config,
   locale: Locale,
-  options: { password?: string } = {},
+  options: { password?: string; clients?: number } = {},
 ): Promise<DemoLogin[] | null> {
   if ((await countUsers(db)) > 0) return null
   const company = DEMO_COMPANIES[locale]
@@ -36,6 +38,7 @@ export async function loadDemo(
     teamIds.set(team.key, created.id)
   }
   const logins: DemoLogin[] = []
+  const actors = new Map<string, number>()
   for (const e of company.employees) {
     const roleId = await findRoleIdByCode(db, e.role)
     if (!roleId) throw new Error(`demo: role ${e.role} missing`)
@@ -62,7 +65,14 @@ export async function loadDemo(
       await updateTeam(db, source, teamId, 1, { headId: user.id })
     }
     logins.push({ name: e.name, email, role: e.role, password })
+    actors.set(e.key, user.id)
   }
+  const actorOf = async (key: string) => (await loadActor(db, actors.get(key)!))!
+  const owners = await Promise.all(
+    ['mgr_msk1', 'mgr_msk2', 'mgr_reg1', 'head_msk', 'head_reg', 'partner', 'operator'].map(actorOf),
+  )
+  const editors = await Promise.all(['head_msk', 'head_reg', 'operator', 'accountant'].map(actorOf))
+  await loadDemoClients(db, config, locale, owners, editors, options.clients ?? 300)
   return logins
 }
 

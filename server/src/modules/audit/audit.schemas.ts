@@ -23,4 +23,15 @@ export const historyResponse = z.object({
 export const historyQuery = z.object({ before: z.coerce.number().int().positive().optional() })
 
 /** Record types the audit trail can be filtered by. Modules add theirs. */
-export const AUDITED_ENTITY_TYPES = ['user', 'team', 'role', 'api_token'] as const
+export const AUDITED_ENTITY_TYPES = [
+  'user',
+  'team',
+  'role',
+  'api_token',
+  'client',
+  'contact',
+  'note',
+  'file',
+  'custom_field',
+  'setting',
+] as const

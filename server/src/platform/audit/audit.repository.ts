@@ -16,6 +16,8 @@ export interface AuditEntry {
 export interface AuditQuery {
   entityType?: string
   entityId?: number
+  /** Several records at once (a client and the clients merged into it). */
+  entityIds?: number[]
   actorId?: number
   from?: string
   to?: string
@@ -46,6 +48,7 @@ export async function findAuditEntries(
     ])
   if (q.entityType) query = query.where('a.entity_type', '=', q.entityType)
   if (q.entityId !== undefined) query = query.where('a.entity_id', '=', q.entityId)
+  if (q.entityIds?.length) query = query.where('a.entity_id', 'in', q.entityIds)
   if (q.actorId !== undefined) query = query.where('a.actor_id', '=', q.actorId)
   if (q.from) query = query.where('a.at', '>=', q.from)
   if (q.to) query = query.where('a.at', '<', q.to)

@@ -33,6 +33,25 @@ function toActor(row: ActorRow): Actor {
   }
 }
 
+/** The actor of an employee by id (for jobs and the demo acting on someone's behalf). */
+export async function loadActor(db: Db, userId: number): Promise<Actor | undefined> {
+  const row = await db
+    .selectFrom('users as u')
+    .innerJoin('roles as r', 'r.id', 'u.role_id')
+    .select([
+      'u.id as user_id',
+      'u.team_id',
+      'u.locale',
+      'u.time_zone',
+      'r.code as role_code',
+      'r.permissions',
+      'r.visibility',
+    ])
+    .where('u.id', '=', userId)
+    .executeTakeFirst()
+  return row ? toActor(row) : undefined
+}
+
 const TOUCH_EVERY_MS = 5 * 60_000
 
 export async function createSession(

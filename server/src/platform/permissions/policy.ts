@@ -4,10 +4,13 @@ export type RouteRule =
   | { access: 'public'; why: string }
   | { access: 'authenticated' }
   | { access: 'permission'; permission: Permission }
+  /** Signed in; the permission comes from the subject the record attaches to (read or write it). */
+  | { access: 'subject'; operation: 'read' | 'write' }
 
 const pub = (why: string): RouteRule => ({ access: 'public', why })
 const signedIn: RouteRule = { access: 'authenticated' }
 const perm = (permission: Permission): RouteRule => ({ access: 'permission', permission })
+const subject = (operation: 'read' | 'write'): RouteRule => ({ access: 'subject', operation })
 
 /**
  * Who may call every API route. A route missing here fails at start-up, so none can be added without
@@ -49,6 +52,51 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
   'DELETE /api/roles/:id': perm('roles.manage'),
 
   'GET /api/audit': perm('audit.read'),
+
+  'GET /api/clients': perm('clients.read'),
+  'GET /api/clients/duplicates': perm('clients.read'),
+  'GET /api/clients/:id': perm('clients.read'),
+  'GET /api/clients/:id/history': perm('clients.read'),
+  'POST /api/clients': perm('clients.create'),
+  'PATCH /api/clients/:id': perm('clients.update'),
+  'DELETE /api/clients/:id': perm('clients.delete'),
+  'POST /api/clients/:id/restore': perm('clients.delete'),
+  'DELETE /api/clients/:id/purge': perm('clients.purge'),
+  'POST /api/clients/reassign': perm('clients.reassign'),
+  'POST /api/clients/:id/merge': perm('clients.merge'),
+  'GET /api/clients/:id/personal-data': perm('clients.personal_data'),
+  'POST /api/clients/:id/erase': perm('clients.personal_data'),
+  'POST /api/contacts/:id/erase': perm('clients.personal_data'),
+  'GET /api/clients/:id/consents': perm('clients.read'),
+  'POST /api/clients/:id/consents': perm('clients.update'),
+  'POST /api/clients/:id/consents/:consentId/withdraw': perm('clients.update'),
+  'GET /api/settings/client-completeness': perm('clients.read'),
+  'PUT /api/settings/client-completeness': perm('fields.manage'),
+  'GET /api/clients/:id/contacts': perm('clients.read'),
+  'POST /api/clients/:id/contacts': perm('clients.update'),
+  'PATCH /api/clients/:id/contacts/:contactId': perm('clients.update'),
+  'DELETE /api/clients/:id/contacts/:contactId': perm('clients.update'),
+  'GET /api/contacts/:id': perm('clients.read'),
+  'GET /api/contacts/:id/history': perm('clients.read'),
+  'PATCH /api/contacts/:id': perm('clients.update'),
+
+  'GET /api/custom-fields': signedIn,
+  'POST /api/custom-fields': perm('fields.manage'),
+  'PATCH /api/custom-fields/:id': perm('fields.manage'),
+  'DELETE /api/custom-fields/:id': perm('fields.manage'),
+
+  'GET /api/notes': subject('read'),
+  'POST /api/notes': subject('write'),
+  'PATCH /api/notes/:id': subject('write'),
+  'DELETE /api/notes/:id': subject('write'),
+  'GET /api/files': subject('read'),
+  'POST /api/files': subject('write'),
+  'GET /api/files/:id/download': subject('read'),
+  'DELETE /api/files/:id': subject('write'),
+
+  'GET /api/notifications': signedIn,
+  'GET /api/notifications/unread-count': signedIn,
+  'POST /api/notifications/read': signedIn,
 }
 
 /** Routes outside the API (the web app's files, the docs page): public, never carrying data. */

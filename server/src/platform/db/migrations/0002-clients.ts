@@ -63,7 +63,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .execute()
   await db.schema.createIndex('channels_client_idx').on('contact_channels').column('client_id').execute()
   await db.schema.createIndex('channels_contact_idx').on('contact_channels').column('contact_id').execute()
-  await db.schema.createIndex('channels_normalized_idx').on('contact_channels').columns(['type', 'normalized']).execute()
+  await db.schema
+    .createIndex('channels_normalized_idx')
+    .on('contact_channels')
+    .columns(['type', 'normalized'])
+    .execute()
 
   await withId(db, db.schema.createTable('bank_accounts'))
     .addColumn('client_id', 'integer', (c) => c.notNull().references('clients.id').onDelete('cascade'))
@@ -92,7 +96,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('updated_at', ts, (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('contacts_person_client_idx').on('contacts').column('person_client_id').execute()
+  await db.schema
+    .createIndex('contacts_person_client_idx')
+    .on('contacts')
+    .column('person_client_id')
+    .execute()
 
   await withId(db, db.schema.createTable('contact_links'))
     .addColumn('contact_id', 'integer', (c) => c.notNull().references('contacts.id').onDelete('cascade'))
@@ -103,7 +111,12 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('is_primary', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', ts, (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('contact_links_uq').on('contact_links').columns(['contact_id', 'client_id']).unique().execute()
+  await db.schema
+    .createIndex('contact_links_uq')
+    .on('contact_links')
+    .columns(['contact_id', 'client_id'])
+    .unique()
+    .execute()
   await db.schema.createIndex('contact_links_client_idx').on('contact_links').column('client_id').execute()
 
   // Custom fields defined by the administrator, per record kind.
@@ -122,7 +135,12 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('updated_at', ts, (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('custom_fields_key_uq').on('custom_fields').columns(['entity', 'key']).unique().execute()
+  await db.schema
+    .createIndex('custom_fields_key_uq')
+    .on('custom_fields')
+    .columns(['entity', 'key'])
+    .unique()
+    .execute()
 
   // Notes on any record's timeline (clients now; dealers, campaigns, inquiries later).
   await withId(db, db.schema.createTable('notes'))
@@ -137,7 +155,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('updated_at', ts, (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('notes_subject_idx').on('notes').columns(['subject_type', 'subject_id', 'id']).execute()
+  await db.schema
+    .createIndex('notes_subject_idx')
+    .on('notes')
+    .columns(['subject_type', 'subject_id', 'id'])
+    .execute()
 
   // Uploaded files: bytes on disk under CRM_DATA_DIR/files, metadata here.
   await withId(db, db.schema.createTable('files'))
@@ -153,7 +175,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('deleted_at', ts)
     .addColumn('created_at', ts, (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('files_subject_idx').on('files').columns(['subject_type', 'subject_id', 'id']).execute()
+  await db.schema
+    .createIndex('files_subject_idx')
+    .on('files')
+    .columns(['subject_type', 'subject_id', 'id'])
+    .execute()
 
   // Consent to personal data processing (152-ФЗ): what, when, how, which text, withdrawn when.
   await withId(db, db.schema.createTable('consents'))
@@ -182,8 +208,17 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('read_at', ts)
     .execute()
-  await db.schema.createIndex('notifications_user_idx').on('notifications').columns(['user_id', 'id']).execute()
-  await db.schema.createIndex('notifications_dedupe_uq').on('notifications').column('dedupe_key').unique().execute()
+  await db.schema
+    .createIndex('notifications_user_idx')
+    .on('notifications')
+    .columns(['user_id', 'id'])
+    .execute()
+  await db.schema
+    .createIndex('notifications_dedupe_uq')
+    .on('notifications')
+    .column('dedupe_key')
+    .unique()
+    .execute()
 }
 
 export async function down(): Promise<void> {
