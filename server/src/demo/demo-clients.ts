@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts'
 import { clientCreateBody, clientUpdateBody } from '../modules/clients/clients.schemas.ts'
+import { normalizePhone } from '../modules/clients/contacts-normalize.ts'
 import { createClient, updateClient } from '../modules/clients/clients.service.ts'
 import {
   makeCorrespondentAccount,
@@ -238,9 +239,17 @@ export async function loadDemoClients(
 type R = ReturnType<typeof rng>
 
 function ruPhone(r: R, region: string, mobile: boolean): string {
-  return mobile
+  return validPhone(() => mobile
     ? `+7 ${r.pick(RU_MOBILE)} ${r.digits(3)}-${r.digits(2)}-${r.digits(2)}`
-    : `8 (${RU_LANDLINE[region] ?? '495'}) ${r.int(200, 799)}-${r.digits(2)}-${r.digits(2)}`
+    : `8 (${RU_LANDLINE[region] ?? '495'}) ${r.int(200, 799)}-${r.digits(2)}-${r.digits(2)}`)
+}
+
+/** Numbers from plausible ranges, kept only when they are real numbers of their plan. */
+function validPhone(make: () => string): string {
+  for (;;) {
+    const candidate = make()
+    if (normalizePhone(candidate).ok) return candidate
+  }
 }
 
 function translit(s: string): string {
@@ -370,7 +379,7 @@ function ruClient(r: R, roll: number) {
 function enClient(r: R, roll: number) {
   const city = r.pick(EN.cities)
   const address = `${r.int(1, 200)} ${r.pick(EN.streets)}, ${city}`
-  const phone = () => (r.chance(0.5) ? `+44 20 7946 ${r.digits(4)}` : `+44 7700 900${r.digits(3)}`)
+  const phone = () => validPhone(() => (r.chance(0.5) ? `+44 20 7946 ${r.digits(4)}` : `+44 7911 ${r.digits(6)}`))
   if (roll < 0.7) {
     const [noun, industry] = r.pick(EN.nouns)
     const name = `${r.pick(EN.prefixes)} ${noun}`
@@ -404,7 +413,7 @@ function enClient(r: R, roll: number) {
     source: r.pick(EN.sources),
     description: r.pick(EN.descriptions),
     channels: [
-      { type: 'phone' as const, value: `+44 7700 900${r.digits(3)}` },
+      { type: 'phone' as const, value: validPhone(() => `+44 7911 ${r.digits(6)}`) },
       ...(r.chance(0.6)
         ? [{ type: 'email' as const, value: `${firstName}.${lastName}@example.com`.toLowerCase() }]
         : []),

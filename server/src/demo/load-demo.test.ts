@@ -29,7 +29,21 @@ describe('the demo company', () => {
       expect(users.items.every((u: { locale: string }) => u.locale === locale)).toBe(true)
       if (locale === 'ru') expect(teams.every((team) => /[А-Яа-я]/.test(team.name))).toBe(true)
       else expect(teams.some((team) => /[А-Яа-я]/.test(team.name))).toBe(false)
-      // the history says the demo made them
+      // about 300 believable clients of both kinds, spread over the sales people, some edited by colleagues
+    const clients = (await admin.get('/api/clients?pageSize=1')).json()
+    expect(clients.total).toBe(300)
+    expect((await admin.get('/api/clients?kind=person&pageSize=1')).json().total).toBeGreaterThan(30)
+    const owners = await t.db.handle.db.selectFrom('clients').select('owner_id').distinct().execute()
+    expect(owners.length).toBeGreaterThanOrEqual(5)
+    const authors = await t.db.handle.db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('entity_type', '=', 'client')
+      .groupBy('entity_id')
+      .having((eb) => eb.fn.count('actor_id').distinct(), '>', 1)
+      .execute()
+    expect(authors.length).toBeGreaterThan(20)
+    // the history says the demo made them
       const history = (await admin.get(`/api/users/${users.items[0].id}/history`)).json().items
       expect(history[0].source).toBe('demo')
     },

@@ -43,7 +43,7 @@ describe('ownership, merge, personal data and consents', () => {
       reason: 'Уход в отпуск',
     })
     expect(res.json()).toEqual({ changed: 3 })
-    const mine = (await m2.get('/api/clients?source=' + encodeURIComponent('выставка'))).json()
+    const mine = (await m2.get(`/api/clients?source=${encodeURIComponent('выставка')}`)).json()
     expect(mine.items.map((c: { owner: { id: number } }) => c.owner.id)).toEqual([
       m2.userId,
       m2.userId,
@@ -52,7 +52,7 @@ describe('ownership, merge, personal data and consents', () => {
     const h = (await m2.get(`/api/clients/${mine.items[0].id}/history`)).json().items[0]
     expect(h).toMatchObject({ action: 'reassign', actor: { id: head.userId } })
     expect(h.changes.reason).toEqual({ to: 'Уход в отпуск' })
-    expect((await m1.get('/api/clients?source=' + encodeURIComponent('сайт'))).json().total).toBe(1)
+    expect((await m1.get(`/api/clients?source=${encodeURIComponent('сайт')}`)).json().total).toBe(1)
   })
 
   it('merges two clients: fills empty facts, moves phones, contact persons and notes, keeps both histories, trashes the other', async () => {

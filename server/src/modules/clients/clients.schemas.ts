@@ -209,14 +209,10 @@ export const clientFilterQuery = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  custom: z
-    .string()
-    .max(4000)
-    .optional()
-    .meta({
-      description:
-        'JSON: { "<field key>": { "op": "eq" | "in" | "range" | "empty" | "notEmpty" | "contains", … } }',
-    }),
+  custom: z.string().max(4000).optional().meta({
+    description:
+      'JSON: { "<field key>": { "op": "eq" | "in" | "range" | "empty" | "notEmpty" | "contains", … } }',
+  }),
 })
 export type ClientFilter = z.output<typeof clientFilterQuery>
 

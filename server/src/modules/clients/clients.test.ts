@@ -218,7 +218,7 @@ describe('clients: the dossier', () => {
     expect(
       (await list(`q=${encodeURIComponent('ромаШКА')}`)).items.map((c: { name: string }) => c.name),
     ).toEqual(['Ромашка'])
-    expect((await list('q=' + encodeURIComponent('василек'))).items[0].name).toBe('Василёк Трейд')
+    expect((await list(`q=${encodeURIComponent('василек')}`)).items[0].name).toBe('Василёк Трейд')
     expect((await list('q=1112233')).items.map((c: { name: string }) => c.name)).toEqual(['Василёк Трейд'])
     expect((await list('q=romashka.ru')).items.map((c: { name: string }) => c.name)).toEqual(['Ромашка'])
     const persons = await list('kind=person')
@@ -240,13 +240,13 @@ describe('clients: the dossier', () => {
   it('moves to the trash and back; only an administrator purges, and only from the trash', async () => {
     const c = (await managerA.post('/api/clients', { kind: 'organization', name: 'Временная' })).json()
     expect((await managerA.delete(`/api/clients/${c.id}`, c.version)).statusCode).toBe(204)
-    expect((await managerA.get('/api/clients?q=' + encodeURIComponent('Временная'))).json().total).toBe(0)
+    expect((await managerA.get(`/api/clients?q=${encodeURIComponent('Временная')}`)).json().total).toBe(0)
     expect(
       (await managerA.get('/api/clients?trash=true')).json().items.map((x: { id: number }) => x.id),
     ).toContain(c.id)
     const restored = await managerA.post(`/api/clients/${c.id}/restore`)
     expect(restored.statusCode).toBe(200)
-    expect((await managerA.get('/api/clients?q=' + encodeURIComponent('Временная'))).json().total).toBe(1)
+    expect((await managerA.get(`/api/clients?q=${encodeURIComponent('Временная')}`)).json().total).toBe(1)
     expect((await admin.delete(`/api/clients/${c.id}/purge`)).statusCode).toBe(409)
     await managerA.delete(`/api/clients/${c.id}`, restored.json().version)
     expect((await managerA.delete(`/api/clients/${c.id}/purge`)).statusCode).toBe(403)

@@ -24,15 +24,10 @@ export const contactCreateBody = z
   .object({ ...contactPersonFields, ...linkFields })
   .partial()
   .extend({
-    contactId: z
-      .number()
-      .int()
-      .positive()
-      .optional()
-      .meta({
-        description:
-          'Link an existing contact person (working for another organization too) instead of creating one',
-      }),
+    contactId: z.number().int().positive().optional().meta({
+      description:
+        'Link an existing contact person (working for another organization too) instead of creating one',
+    }),
   })
 export type ContactCreateInput = z.output<typeof contactCreateBody>
 

@@ -80,12 +80,7 @@ async function validatePerson(
   const channels = normalizeChannels(input.channels ?? [], problems)
   if (input.personClientId !== null) {
     const p = await clients.findClientRow(db, input.personClientId)
-    if (
-      !p ||
-      p.kind !== 'person' ||
-      p.deleted_at ||
-      !canSee(actor, { ownerId: p.owner_id, teamId: p.team_id })
-    ) {
+    if (p?.kind !== 'person' || p.deleted_at || !canSee(actor, { ownerId: p.owner_id, teamId: p.team_id })) {
       problems.personClientId = { key: 'contacts.person_client_not_found' }
     }
   }
