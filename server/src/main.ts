@@ -48,7 +48,10 @@ async function main(): Promise<void> {
   if (applied.length) app.log.info({ applied }, 'migrations applied')
   if (args.demo) {
     const locale = args.locale ?? config.defaultLocale
-    const logins = await loadDemo(database.db, config, locale, { password: process.env.CRM_DEMO_PASSWORD })
+    const logins = await loadDemo(database.db, config, locale, {
+      password: process.env.CRM_DEMO_PASSWORD,
+      subjects: app.ctx.subjects,
+    })
     if (logins) printDemoLogins(logins, print)
     else
       print(

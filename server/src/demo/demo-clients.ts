@@ -1,7 +1,8 @@
-import type { Config } from '../config.ts'
 import { clientCreateBody, clientUpdateBody } from '../modules/clients/clients.schemas.ts'
-import { normalizePhone } from '../modules/clients/contacts-normalize.ts'
 import { createClient, updateClient } from '../modules/clients/clients.service.ts'
+import { contactCreateBody } from '../modules/clients/contacts.schemas.ts'
+import { addContact } from '../modules/clients/contacts.service.ts'
+import { normalizePhone } from '../modules/clients/contacts-normalize.ts'
 import {
   makeCorrespondentAccount,
   makeInn,
@@ -9,9 +10,11 @@ import {
   makeOgrnip,
   makeSettlementAccount,
 } from '../modules/clients/requisites.ts'
+import { createNote } from '../modules/notes/index.ts'
 import type { Db } from '../platform/db/database.ts'
 import type { Locale } from '../platform/i18n/messages.ts'
 import type { Actor } from '../platform/permissions/actor.ts'
+import type { SubjectRegistry } from '../platform/subjects.ts'
 
 /** A small deterministic generator, so every demo company looks the same. */
 function rng(seed: number) {
@@ -127,6 +130,20 @@ const RU = {
     { source: 'Повторное обращение' },
     { description: 'Договорились о встрече на следующей неделе.' },
   ],
+  positions: [
+    'Генеральный директор',
+    'Коммерческий директор',
+    'Менеджер по закупкам',
+    'Главный бухгалтер',
+    'Начальник отдела снабжения',
+  ],
+  notes: [
+    'Созвонились: интересуются поставкой к концу квартала, просят скидку за объём.',
+    'Отправили коммерческое предложение, ответ обещали в течение недели.',
+    'На встрече обсудили условия отсрочки платежа: готовы на 30 дней.',
+    'Клиент сменил контактное лицо по закупкам — данные обновлены.',
+    'Жалоба на сроки доставки прошлой партии, передали в логистику.',
+  ],
 }
 
 const EN = {
@@ -179,6 +196,14 @@ const EN = {
     '',
   ],
   edits: [{ source: 'Returning inquiry' }, { description: 'Meeting agreed for next week.' }],
+  positions: ['Managing director', 'Head of purchasing', 'Buyer', 'Finance director', 'Office manager'],
+  notes: [
+    'Called them: interested in a delivery by the end of the quarter, asking for a volume discount.',
+    'Sent a commercial offer; they promised an answer within a week.',
+    'Met to discuss payment terms: ready for 30 days.',
+    'Their purchasing contact changed — details updated.',
+    'Complaint about the delivery time of the last shipment, passed to logistics.',
+  ],
 }
 
 const RU_MOBILE = ['916', '926', '903', '905', '910', '915', '985', '977']
@@ -202,11 +227,11 @@ export interface DemoOwner {
  */
 export async function loadDemoClients(
   db: Db,
-  _config: Config,
   locale: Locale,
   owners: Actor[],
   editors: Actor[],
   count = 300,
+  subjects?: SubjectRegistry,
 ): Promise<number> {
   const r = rng(locale === 'ru' ? 20261127 : 20261128)
   let created = 0
@@ -217,6 +242,24 @@ export async function loadDemoClients(
     const body = locale === 'ru' ? ruClient(r, roll) : enClient(r, roll)
     const { client } = await createClient(db, source, clientCreateBody.parse(body))
     created++
+    if (client.kind === 'organization' && client.legalForm !== 'ИП' && r.chance(0.8)) {
+      for (let k = 0; k < r.int(1, 2); k++) {
+        await addContact(db, source, client.id, contactCreateBody.parse(contactPerson(r, locale)))
+      }
+    }
+    if (subjects && r.chance(0.5)) {
+      const colleague = r.pick(editors)
+      const text = r.pick(locale === 'ru' ? RU.notes : EN.notes)
+      const mention = r.chance(0.3) && colleague.userId !== owner.userId
+      const name = mention
+        ? ((
+            await db.selectFrom('users').select('name').where('id', '=', colleague.userId!).executeTakeFirst()
+          )?.name ?? '')
+        : ''
+      const please = locale === 'ru' ? 'посмотрите, пожалуйста.' : 'please take a look.'
+      const body = `<p>${text}</p>${mention ? `<p><span data-mention="${colleague.userId}">@${name}</span> ${please}</p>` : ''}`
+      await createNote({ db, subjects }, source, { subjectType: 'client', subjectId: client.id, body })
+    }
     if (r.chance(0.35)) {
       const editor = r.pick(editors)
       const patch = r.pick(locale === 'ru' ? RU.edits : EN.edits)
@@ -239,9 +282,11 @@ export async function loadDemoClients(
 type R = ReturnType<typeof rng>
 
 function ruPhone(r: R, region: string, mobile: boolean): string {
-  return validPhone(() => mobile
-    ? `+7 ${r.pick(RU_MOBILE)} ${r.digits(3)}-${r.digits(2)}-${r.digits(2)}`
-    : `8 (${RU_LANDLINE[region] ?? '495'}) ${r.int(200, 799)}-${r.digits(2)}-${r.digits(2)}`)
+  return validPhone(() =>
+    mobile
+      ? `+7 ${r.pick(RU_MOBILE)} ${r.digits(3)}-${r.digits(2)}-${r.digits(2)}`
+      : `8 (${RU_LANDLINE[region] ?? '495'}) ${r.int(200, 799)}-${r.digits(2)}-${r.digits(2)}`,
+  )
 }
 
 /** Numbers from plausible ranges, kept only when they are real numbers of their plan. */
@@ -376,10 +421,41 @@ function ruClient(r: R, roll: number) {
   }
 }
 
+function contactPerson(r: R, locale: Locale) {
+  if (locale === 'ru') {
+    const names = r.chance(0.5) ? RU.female : RU.male
+    const lastName = r.pick(names.last)
+    const firstName = r.pick(names.first)
+    return {
+      lastName,
+      firstName,
+      middleName: r.pick(names.middle),
+      position: r.pick(RU.positions),
+      channels: [
+        { type: 'phone' as const, value: ruPhone(r, '77', true) },
+        { type: 'email' as const, value: `${translit(firstName)}.${translit(lastName)}@example.ru` },
+      ],
+    }
+  }
+  const names = r.chance(0.5) ? EN.female : EN.male
+  const lastName = r.pick(names.last)
+  const firstName = r.pick(names.first)
+  return {
+    lastName,
+    firstName,
+    position: r.pick(EN.positions),
+    channels: [
+      { type: 'phone' as const, value: validPhone(() => `+44 7911 ${r.digits(6)}`) },
+      { type: 'email' as const, value: `${firstName}.${lastName}@example.com`.toLowerCase() },
+    ],
+  }
+}
+
 function enClient(r: R, roll: number) {
   const city = r.pick(EN.cities)
   const address = `${r.int(1, 200)} ${r.pick(EN.streets)}, ${city}`
-  const phone = () => validPhone(() => (r.chance(0.5) ? `+44 20 7946 ${r.digits(4)}` : `+44 7911 ${r.digits(6)}`))
+  const phone = () =>
+    validPhone(() => (r.chance(0.5) ? `+44 20 7946 ${r.digits(4)}` : `+44 7911 ${r.digits(6)}`))
   if (roll < 0.7) {
     const [noun, industry] = r.pick(EN.nouns)
     const name = `${r.pick(EN.prefixes)} ${noun}`

@@ -13,8 +13,12 @@ describe('the demo company', () => {
   it.each(['ru', 'en'] as const)(
     'loads in %s: an employee for every role, teams with heads, and signs in',
     async (locale) => {
-      t = await buildTestApp()
-      const logins = await loadDemo(t.db.handle.db, t.config, locale, { password: 'Demo-Pass-123' })
+      const app = await buildTestApp()
+      t = app
+      const logins = await loadDemo(t.db.handle.db, t.config, locale, {
+        password: 'Demo-Pass-123',
+        subjects: t.app.ctx.subjects,
+      })
       expect(logins).not.toBeNull()
       expect(new Set(logins!.map((l) => l.role))).toEqual(new Set(SYSTEM_ROLES.map((r) => r.code)))
       const admin = await t.loginAs(logins!.find((l) => l.role === 'admin')!.email, 'Demo-Pass-123', locale)
@@ -30,20 +34,31 @@ describe('the demo company', () => {
       if (locale === 'ru') expect(teams.every((team) => /[А-Яа-я]/.test(team.name))).toBe(true)
       else expect(teams.some((team) => /[А-Яа-я]/.test(team.name))).toBe(false)
       // about 300 believable clients of both kinds, spread over the sales people, some edited by colleagues
-    const clients = (await admin.get('/api/clients?pageSize=1')).json()
-    expect(clients.total).toBe(300)
-    expect((await admin.get('/api/clients?kind=person&pageSize=1')).json().total).toBeGreaterThan(30)
-    const owners = await t.db.handle.db.selectFrom('clients').select('owner_id').distinct().execute()
-    expect(owners.length).toBeGreaterThanOrEqual(5)
-    const authors = await t.db.handle.db
-      .selectFrom('audit_log')
-      .select('entity_id')
-      .where('entity_type', '=', 'client')
-      .groupBy('entity_id')
-      .having((eb) => eb.fn.count('actor_id').distinct(), '>', 1)
-      .execute()
-    expect(authors.length).toBeGreaterThan(20)
-    // the history says the demo made them
+      const clients = (await admin.get('/api/clients?pageSize=1')).json()
+      expect(clients.total).toBe(300)
+      expect((await admin.get('/api/clients?kind=person&pageSize=1')).json().total).toBeGreaterThan(30)
+      const owners = await t.db.handle.db.selectFrom('clients').select('owner_id').distinct().execute()
+      expect(owners.length).toBeGreaterThanOrEqual(5)
+      const authors = await t.db.handle.db
+        .selectFrom('audit_log')
+        .select('entity_id')
+        .where('entity_type', '=', 'client')
+        .groupBy('entity_id')
+        .having((eb) => eb.fn.count('actor_id').distinct(), '>', 1)
+        .execute()
+      expect(authors.length).toBeGreaterThan(20)
+      const count = async (table: 'notes' | 'contacts') =>
+        Number(
+          (
+            await app.db.handle.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirst()
+          )?.n,
+        )
+      expect(await count('notes')).toBeGreaterThan(100)
+      expect(await count('contacts')).toBeGreaterThan(100)
+      // the history says the demo made them
       const history = (await admin.get(`/api/users/${users.items[0].id}/history`)).json().items
       expect(history[0].source).toBe('demo')
     },

@@ -5,6 +5,7 @@ import { generatePassword } from '../platform/auth/passwords.ts'
 import type { Db } from '../platform/db/database.ts'
 import type { Locale } from '../platform/i18n/messages.ts'
 import { SYSTEM_ACTOR } from '../platform/permissions/actor.ts'
+import type { SubjectRegistry } from '../platform/subjects.ts'
 import { loadDemoClients } from './demo-clients.ts'
 import { DEMO_COMPANIES } from './demo-company.ts'
 
@@ -23,7 +24,7 @@ export async function loadDemo(
   db: Db,
   config: Config,
   locale: Locale,
-  options: { password?: string; clients?: number } = {},
+  options: { password?: string; clients?: number; subjects?: SubjectRegistry } = {},
 ): Promise<DemoLogin[] | null> {
   if ((await countUsers(db)) > 0) return null
   const company = DEMO_COMPANIES[locale]
@@ -72,7 +73,7 @@ export async function loadDemo(
     ['mgr_msk1', 'mgr_msk2', 'mgr_reg1', 'head_msk', 'head_reg', 'partner', 'operator'].map(actorOf),
   )
   const editors = await Promise.all(['head_msk', 'head_reg', 'operator', 'accountant'].map(actorOf))
-  await loadDemoClients(db, config, locale, owners, editors, options.clients ?? 300)
+  await loadDemoClients(db, locale, owners, editors, options.clients ?? 300, options.subjects)
   return logins
 }
 

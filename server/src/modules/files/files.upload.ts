@@ -1,10 +1,11 @@
+import type { IncomingMessage } from 'node:http'
 import type { FastifyRequest } from 'fastify'
 import type { AuditSource } from '../../platform/audit/audit.ts'
 import { AppError } from '../../platform/errors/app-error.ts'
 import { issuesToFields } from '../../platform/errors/validation.ts'
 import { sanitizeFileName } from '../../platform/files/file-names.ts'
 import { type FileStorage, FileTooLargeError, type StoredFile } from '../../platform/files/file-storage.ts'
-import type { FileDto } from './files.schemas.ts'
+import type { FileDto, UploadFields } from './files.schemas.ts'
 import { uploadFields } from './files.schemas.ts'
 import * as service from './files.service.ts'
 
@@ -20,6 +21,34 @@ function declaredMime(value: string | undefined): string {
 function tooLarge(limitMb: number): AppError {
   const problem = { key: 'files.too_large', params: { limit: limitMb } }
   return new AppError('payload_too_large', { ...problem, fields: { file: problem } })
+}
+
+/**
+ * Reads and discards what the client is still sending after a refusal, so it gets the answer instead
+ * of a reset connection; past `maxBytes` it stops and the connection is dropped.
+ */
+async function drain(raw: IncomingMessage, maxBytes: number): Promise<void> {
+  if (raw.readableEnded || raw.destroyed) return
+  raw.unpipe()
+  await new Promise<void>((resolve) => {
+    let seen = 0
+    const done = () => {
+      raw.off('data', onData)
+      raw.off('end', done)
+      raw.off('close', done)
+      raw.off('error', done)
+      resolve()
+    }
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length
+      if (seen > maxBytes) done()
+    }
+    raw.on('data', onData)
+    raw.once('end', done)
+    raw.once('close', done)
+    raw.once('error', done)
+    raw.resume()
+  })
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -46,7 +75,7 @@ export async function receiveUpload(
   let stored: StoredFile | undefined
   let fileSeen = false
   let meta = { name: 'file', mime: 'application/octet-stream' }
-  let fields: ReturnType<typeof uploadFields.parse> | undefined
+  let fields: UploadFields | undefined
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
@@ -80,6 +109,7 @@ export async function receiveUpload(
     return await service.recordUpload(ctx, source, fields, stored, meta)
   } catch (error) {
     if (stored) await storage.remove(stored.key)
+    await drain(request.raw, 2 * maxBytes + 1024 * 1024)
     if (error instanceof FileTooLargeError || errorCode(error) === 'FST_REQ_FILE_TOO_LARGE') {
       throw tooLarge(limitMb)
     }
