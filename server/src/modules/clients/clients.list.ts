@@ -7,6 +7,7 @@ import {
   customFieldCondition,
   customSortExpression,
   findCustomFields,
+  visibleCustomValues,
 } from '../custom-fields/index.ts'
 import * as repo from './clients.repository.ts'
 import {
@@ -84,5 +85,11 @@ export async function listClientsFor(
     { page: q.page, pageSize: q.pageSize },
     extra,
   )
-  return { items, total, page: q.page, pageSize: q.pageSize }
+  const defs = await findCustomFields(db, 'client')
+  return {
+    items: items.map((c) => ({ ...c, custom: visibleCustomValues(defs, c.kind, c.custom) })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  }
 }

@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/permissions/actor.ts'
 import { authorize, canSee } from '../../platform/permissions/authorize.ts'
 import type { Permission } from '../../platform/permissions/catalogue.ts'
 import { getSetting } from '../../platform/settings.ts'
-import { findCustomFields, validateCustomValues } from '../custom-fields/index.ts'
+import { findCustomFields, validateCustomValues, visibleCustomValues } from '../custom-fields/index.ts'
 import './clients.messages.ts'
 import type { z } from 'zod'
 import { completeness, DEFAULT_IMPORTANT_FIELDS } from './clients.completeness.ts'
@@ -50,8 +50,13 @@ export async function loadClientFor(
 }
 
 export async function clientCard(db: Executor, id: number): Promise<ClientDto> {
-  const client = await repo.findClient(db, id)
-  if (!client) throw AppError.notFound()
+  const stored = await repo.findClient(db, id)
+  if (!stored) throw AppError.notFound()
+  // Values of deleted custom fields stay stored but are not shown.
+  const client = {
+    ...stored,
+    custom: visibleCustomValues(await findCustomFields(db, 'client'), stored.kind, stored.custom),
+  }
   return { ...client, ...completeness(client, (await importantFields(db))[client.kind]) }
 }
 
