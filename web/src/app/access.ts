@@ -14,7 +14,8 @@ export function canAccess(access: Access | undefined, can: (permission: Permissi
 }
 
 /**
- * The administration pages. Every role can read the employee list (to pick colleagues, see the team),
+ * Who opens each page. Clients: reading opens the list and dossiers; adding and changing need their
+ * own permission. Administration: every role can read the employee list (to pick colleagues, see the team),
  * so reading alone does not open Administration: it takes the right to manage that register, or
  * `audit.read` (the auditor inspects it read-only).
  */
@@ -23,4 +24,7 @@ export const PAGE_ACCESS = {
   teams: { allOf: ['users.read'], anyOf: ['teams.manage', 'audit.read'] },
   roles: { allOf: ['users.read'], anyOf: ['roles.manage', 'audit.read'] },
   audit: { allOf: ['audit.read'] },
+  clients: { allOf: ['clients.read'] },
+  clientCreate: { allOf: ['clients.read', 'clients.create'] },
+  clientEdit: { allOf: ['clients.read', 'clients.update'] },
 } as const satisfies Record<string, Access>

@@ -1,5 +1,9 @@
 import { Route, Routes } from 'react-router'
 import { AuditPage } from '../pages/AuditPage.tsx'
+import { ClientEditPage } from '../pages/ClientEditPage.tsx'
+import { ClientNewPage } from '../pages/ClientNewPage.tsx'
+import { ClientPage } from '../pages/ClientPage.tsx'
+import { ClientsPage } from '../pages/ClientsPage.tsx'
 import { EmployeesPage } from '../pages/EmployeesPage.tsx'
 import { HomePage } from '../pages/HomePage.tsx'
 import { LoginPage } from '../pages/LoginPage.tsx'
@@ -26,6 +30,38 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path="profile" element={<ProfilePage />} />
+        <Route
+          path="clients"
+          element={
+            <RequireAccess access={PAGE_ACCESS.clients}>
+              <ClientsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="clients/new"
+          element={
+            <RequireAccess access={PAGE_ACCESS.clientCreate}>
+              <ClientNewPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="clients/:id"
+          element={
+            <RequireAccess access={PAGE_ACCESS.clients}>
+              <ClientPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="clients/:id/edit"
+          element={
+            <RequireAccess access={PAGE_ACCESS.clientEdit}>
+              <ClientEditPage />
+            </RequireAccess>
+          }
+        />
         <Route
           path="admin/employees"
           element={

@@ -118,3 +118,45 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (response.status === 401 && !options.quietUnauthorized) state.onUnauthorized?.()
   throw error
 }
+
+/**
+ * Sends a multipart form (a file upload) with the session, CSRF token and language, reporting progress
+ * as a fraction 0…1; throws ApiError like `api` (a file too large is a 413 with the server's message).
+ */
+export function apiUpload<T>(
+  path: string,
+  form: FormData,
+  onProgress?: (fraction: number) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', path)
+    xhr.withCredentials = true
+    xhr.setRequestHeader('Accept', 'application/json')
+    xhr.setRequestHeader('Accept-Language', state.language)
+    if (state.csrfToken) xhr.setRequestHeader('X-CSRF-Token', state.csrfToken)
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total)
+    }
+    xhr.onerror = () => reject(new ApiError(0, 'network', ''))
+    xhr.onload = () => {
+      let data: unknown = null
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null
+      } catch {
+        data = null
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(data as T)
+        return
+      }
+      if (xhr.status === 401) state.onUnauthorized?.()
+      reject(
+        isErrorBody(data)
+          ? new ApiError(xhr.status, data.error.code, data.error.message, data.error.fields)
+          : new ApiError(xhr.status, xhr.status >= 500 ? 'internal' : 'bad_request', ''),
+      )
+    }
+    xhr.send(form)
+  })
+}

@@ -39,6 +39,39 @@ export function formatNumber(value: number, s: Pick<FormatSettings, 'language'>)
   return new Intl.NumberFormat(intlLocale(s.language)).format(value)
 }
 
+/** An amount kept in minor units (kopecks) as money, in roubles: `1 234,50 ₽`. */
+export function formatMoney(minor: number, s: Pick<FormatSettings, 'language'>, currency = 'RUB'): string {
+  return new Intl.NumberFormat(intlLocale(s.language), { style: 'currency', currency }).format(minor / 100)
+}
+
+/** A file size: `512 байт`, `1,5 МБ`. */
+export function formatBytes(bytes: number, s: Pick<FormatSettings, 'language'>): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return new Intl.NumberFormat(intlLocale(s.language), {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value)
+}
+
+/** A calendar date kept as `YYYY-MM-DD` (no time, so no zone): `31 января 2026 г.`. */
+export function formatCalendarDate(value: string, s: Pick<FormatSettings, 'language'>): string {
+  const [y = 1970, m = 1, d = 1] = value.split('-').map(Number)
+  return new Intl.DateTimeFormat(intlLocale(s.language), {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(Date.UTC(y, m - 1, d)))
+}
+
 /** Minutes east of UTC that `timeZone` is at the instant `at`. */
 export function zoneOffsetMinutes(timeZone: string, at: Date = new Date()): number {
   const parts = new Intl.DateTimeFormat('en-US', {

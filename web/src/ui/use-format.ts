@@ -1,5 +1,12 @@
 import { useContext, useMemo } from 'react'
-import { formatDate, formatDateTime, formatNumber } from './format.ts'
+import {
+  formatBytes,
+  formatCalendarDate,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+} from './format.ts'
 import { FormatContext } from './format-context.ts'
 
 /** Formatters bound to the current language and the employee's time zone. */
@@ -11,6 +18,11 @@ export function useFormat() {
       dateTime: (value: string | number | Date) => formatDateTime(value, settings),
       date: (value: string | number | Date) => formatDate(value, settings),
       number: (value: number) => formatNumber(value, settings),
+      /** Minor units (kopecks) as roubles. */
+      money: (minor: number) => formatMoney(minor, settings),
+      bytes: (value: number) => formatBytes(value, settings),
+      /** A `YYYY-MM-DD` date without a time of day. */
+      calendarDate: (value: string) => formatCalendarDate(value, settings),
     }),
     [settings],
   )

@@ -1,6 +1,8 @@
 import { Layout, Typography, theme } from 'antd'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, Outlet } from 'react-router'
+import { Link, Outlet, useLocation } from 'react-router'
+import { NotificationBell } from '../../modules/notifications/components/NotificationBell.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { SideNav } from './SideNav.tsx'
 import { ThemeSwitch } from './ThemeSwitch.tsx'
@@ -10,6 +12,11 @@ import { UserMenu } from './UserMenu.tsx'
 export function AppLayout() {
   const { t } = useTranslation()
   const { token } = theme.useToken()
+  const { pathname } = useLocation()
+  // A new page starts at its top (the browser keeps the scroll of the page one came from).
+  useEffect(() => {
+    if (pathname) window.scrollTo(0, 0)
+  }, [pathname])
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
@@ -32,6 +39,7 @@ export function AppLayout() {
           </Typography.Text>
         </Link>
         <div style={{ flex: 1 }} />
+        <NotificationBell />
         <LanguageSwitch />
         <ThemeSwitch />
         <UserMenu />

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  ContactsOutlined,
   HomeOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
@@ -36,7 +37,20 @@ export interface NavArea {
  */
 export const NAVIGATION: NavArea[] = [
   { key: 'main', items: [{ key: 'home', path: '/', label: 'nav.home', icon: HomeOutlined }] },
-  { key: 'sales', label: 'nav.areas.sales', icon: ShopOutlined, items: [] },
+  {
+    key: 'sales',
+    label: 'nav.areas.sales',
+    icon: ShopOutlined,
+    items: [
+      {
+        key: 'clients',
+        path: '/clients',
+        label: 'nav.clients',
+        icon: ContactsOutlined,
+        access: PAGE_ACCESS.clients,
+      },
+    ],
+  },
   { key: 'partners', label: 'nav.areas.partners', icon: ApartmentOutlined, items: [] },
   { key: 'marketing', label: 'nav.areas.marketing', icon: NotificationOutlined, items: [] },
   { key: 'work', label: 'nav.areas.work', icon: CalendarOutlined, items: [] },

@@ -1,0 +1,86 @@
+import type {
+  AuditEntry,
+  ClientCard,
+  ClientCreate,
+  ClientDuplicate,
+  ClientListItem,
+  ClientSaved,
+  ClientUpdate,
+  Page,
+} from '@mmcrm/server/api-types'
+import { api } from '../../../ui/api.ts'
+
+/** The list request as the API takes it: filters, `sort=key,-key2`, page. */
+export interface ClientListParams {
+  page: number
+  pageSize: number
+  q?: string
+  kind?: 'organization' | 'person'
+  /** Comma-separated employee ids; `none` for clients without an owner. */
+  ownerId?: string
+  teamId?: string
+  industry?: string
+  source?: string
+  size?: string
+  completenessBelow?: number
+  createdFrom?: string
+  createdTo?: string
+  trash?: boolean
+  /** JSON: `{ "<field key>": { "op": …, … } }`. */
+  custom?: string
+  sort?: string
+}
+
+export interface HistoryPage {
+  items: AuditEntry[]
+  nextBefore: number | null
+}
+
+export interface DuplicateQuery {
+  name?: string
+  inn?: string
+  kpp?: string
+  phone?: string
+  email?: string
+  excludeId?: number
+}
+
+export function fetchClients(params: ClientListParams, signal?: AbortSignal): Promise<Page<ClientListItem>> {
+  return api<Page<ClientListItem>>('/api/clients', { query: { ...params }, signal })
+}
+
+export function fetchClient(id: number): Promise<ClientCard> {
+  return api<ClientCard>(`/api/clients/${id}`)
+}
+
+export function fetchClientHistory(id: number, before?: number): Promise<HistoryPage> {
+  return api<HistoryPage>(`/api/clients/${id}/history`, { query: { before } })
+}
+
+export async function fetchDuplicates(
+  query: DuplicateQuery,
+  signal?: AbortSignal,
+): Promise<ClientDuplicate[]> {
+  return (await api<{ items: ClientDuplicate[] }>('/api/clients/duplicates', { query: { ...query }, signal }))
+    .items
+}
+
+export function createClient(body: ClientCreate): Promise<ClientSaved> {
+  return api<ClientSaved>('/api/clients', { method: 'POST', body })
+}
+
+export function updateClient(id: number, version: number, patch: ClientUpdate): Promise<ClientSaved> {
+  return api<ClientSaved>(`/api/clients/${id}`, { method: 'PATCH', body: patch, version })
+}
+
+export function trashClient(id: number, version: number): Promise<void> {
+  return api<void>(`/api/clients/${id}`, { method: 'DELETE', version })
+}
+
+export function restoreClient(id: number): Promise<ClientCard> {
+  return api<ClientCard>(`/api/clients/${id}/restore`, { method: 'POST' })
+}
+
+export function purgeClient(id: number): Promise<void> {
+  return api<void>(`/api/clients/${id}/purge`, { method: 'DELETE' })
+}

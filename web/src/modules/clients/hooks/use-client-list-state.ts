@@ -1,0 +1,233 @@
+import type { ClientSize, ClientSortKey, CustomFilter } from '@mmcrm/server/api-types'
+import dayjs from 'dayjs'
+import { useCallback, useMemo } from 'react'
+import { useSearchParams } from 'react-router'
+import { zonedWallTimeToIso } from '../../../ui/format.ts'
+import type { ClientListParams } from '../api/clients-api.ts'
+import { type ClientKind, isClientKind, isClientSize } from '../components/client-labels.ts'
+
+/** Standard sort keys (a `satisfies` map, so the list follows the server's). */
+const SORTABLE = {
+  name: true,
+  createdAt: true,
+  updatedAt: true,
+  completeness: true,
+  inn: true,
+  kind: true,
+  industry: true,
+  source: true,
+} as const satisfies Record<ClientSortKey, true>
+
+/** A standard key, or `custom:<field key>`. */
+export type ClientSortColumn = ClientSortKey | `custom:${string}`
+
+export interface SortEntry {
+  key: ClientSortColumn
+  desc: boolean
+}
+
+export type CustomFilters = Record<string, CustomFilter>
+
+export interface ClientListState {
+  page: number
+  pageSize: number
+  q: string
+  kind?: ClientKind
+  /** Employee ids as text, and `none` for clients without an owner. */
+  owners: string[]
+  teams: number[]
+  industry: string
+  source: string
+  size?: ClientSize
+  /** Only clients whose dossier is filled less than this percentage. */
+  completenessBelow?: number
+  /** Calendar days (`YYYY-MM-DD`) in the employee's time zone, both included. */
+  createdFrom?: string
+  createdTo?: string
+  trash: boolean
+  custom: CustomFilters
+  sort: SortEntry[]
+  /** The chosen columns; null: the employee's default. */
+  columns: string[] | null
+}
+
+export const PAGE_SIZES = [10, 20, 50, 100] as const
+const DEFAULT_PAGE_SIZE = 20
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+const FIELD_KEY = /^[a-z][a-z0-9_]{1,63}$/
+
+function positiveInt(value: string | null): number | undefined {
+  if (!value || !/^\d+$/.test(value)) return undefined
+  const n = Number(value)
+  return n > 0 ? n : undefined
+}
+
+function day(value: string | null): string | undefined {
+  return value && DAY.test(value) ? value : undefined
+}
+
+export function isSortColumn(key: string): key is ClientSortColumn {
+  return Object.hasOwn(SORTABLE, key) || (key.startsWith('custom:') && FIELD_KEY.test(key.slice(7)))
+}
+
+export function parseSort(value: string | null): SortEntry[] {
+  if (!value) return []
+  const entries: SortEntry[] = []
+  for (const raw of value.split(',')) {
+    const desc = raw.startsWith('-')
+    const key = desc ? raw.slice(1) : raw
+    if (isSortColumn(key) && !entries.some((e) => e.key === key)) entries.push({ key, desc })
+  }
+  return entries
+}
+
+export function serializeSort(sort: SortEntry[]): string {
+  return sort.map((s) => (s.desc ? `-${s.key}` : s.key)).join(',')
+}
+
+function parseCustom(value: string | null): CustomFilters {
+  if (!value) return {}
+  try {
+    const parsed: unknown = JSON.parse(value)
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {}
+    const out: CustomFilters = {}
+    for (const [key, filter] of Object.entries(parsed)) {
+      if (FIELD_KEY.test(key) && typeof filter === 'object' && filter !== null && 'op' in filter) {
+        out[key] = filter as CustomFilter
+      }
+    }
+    return out
+  } catch {
+    return {}
+  }
+}
+
+function list(value: string | null): string[] {
+  return value ? value.split(',').filter(Boolean) : []
+}
+
+function parse(params: URLSearchParams): ClientListState {
+  const pageSize = positiveInt(params.get('pageSize'))
+  const below = positiveInt(params.get('below'))
+  const kind = params.get('kind')
+  const size = params.get('size')
+  const cols = params.get('cols')
+  return {
+    page: positiveInt(params.get('page')) ?? 1,
+    pageSize: pageSize && pageSize <= 200 ? pageSize : DEFAULT_PAGE_SIZE,
+    q: params.get('q') ?? '',
+    kind: isClientKind(kind) ? kind : undefined,
+    owners: list(params.get('owner')).filter((o) => o === 'none' || positiveInt(o) !== undefined),
+    teams: list(params.get('team')).flatMap((id) => positiveInt(id) ?? []),
+    industry: params.get('industry') ?? '',
+    source: params.get('source') ?? '',
+    size: isClientSize(size) ? size : undefined,
+    completenessBelow: below && below <= 101 ? below : undefined,
+    createdFrom: day(params.get('from')),
+    createdTo: day(params.get('to')),
+    trash: params.get('trash') === 'true',
+    custom: parseCustom(params.get('custom')),
+    sort: parseSort(params.get('sort')),
+    columns: cols === null ? null : list(cols),
+  }
+}
+
+function serialize(state: ClientListState): URLSearchParams {
+  const params = new URLSearchParams()
+  if (state.q) params.set('q', state.q)
+  if (state.kind) params.set('kind', state.kind)
+  if (state.owners.length) params.set('owner', state.owners.join(','))
+  if (state.teams.length) params.set('team', state.teams.join(','))
+  if (state.industry) params.set('industry', state.industry)
+  if (state.source) params.set('source', state.source)
+  if (state.size) params.set('size', state.size)
+  if (state.completenessBelow) params.set('below', String(state.completenessBelow))
+  if (state.createdFrom) params.set('from', state.createdFrom)
+  if (state.createdTo) params.set('to', state.createdTo)
+  if (state.trash) params.set('trash', 'true')
+  if (Object.keys(state.custom).length) params.set('custom', JSON.stringify(state.custom))
+  if (state.sort.length) params.set('sort', serializeSort(state.sort))
+  if (state.page > 1) params.set('page', String(state.page))
+  if (state.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(state.pageSize))
+  if (state.columns) params.set('cols', state.columns.join(','))
+  return params
+}
+
+/** Filters that narrow the list (not the trash switch, sort or columns). */
+export function countFilters(state: ClientListState): number {
+  return [
+    state.q,
+    state.kind,
+    state.owners.length,
+    state.teams.length,
+    state.industry,
+    state.source,
+    state.size,
+    state.completenessBelow,
+    state.createdFrom || state.createdTo,
+    ...Object.keys(state.custom),
+  ].filter(Boolean).length
+}
+
+export const NO_FILTERS: Partial<ClientListState> = {
+  q: '',
+  kind: undefined,
+  owners: [],
+  teams: [],
+  industry: '',
+  source: '',
+  size: undefined,
+  completenessBelow: undefined,
+  createdFrom: undefined,
+  createdTo: undefined,
+  custom: {},
+}
+
+/**
+ * The client list's search, filters, sort, page and columns, all kept in the address bar.
+ * `customKeys`: the custom fields that exist (once loaded); a shared link naming a deleted one
+ * still opens, without that sort or filter.
+ */
+export function useClientListState(timeZone: string, customKeys?: ReadonlySet<string>) {
+  const [params, setParams] = useSearchParams()
+  const state = useMemo(() => parse(params), [params])
+
+  const update = useCallback(
+    (patch: Partial<ClientListState>, options: { resetPage?: boolean } = {}) => {
+      // The address bar, not the last render: a navigation may still be rendering.
+      setParams(() => {
+        const next = { ...parse(new URLSearchParams(window.location.search)), ...patch }
+        if (options.resetPage) next.page = 1
+        return serialize(next)
+      })
+    },
+    [setParams],
+  )
+
+  const request = useMemo<ClientListParams>(() => {
+    const known = (key: string) => !customKeys || customKeys.has(key)
+    const sort = state.sort.filter((s) => !s.key.startsWith('custom:') || known(s.key.slice(7)))
+    const custom = Object.fromEntries(Object.entries(state.custom).filter(([key]) => known(key)))
+    return {
+      page: state.page,
+      pageSize: state.pageSize,
+      q: state.q || undefined,
+      kind: state.kind,
+      ownerId: state.owners.length ? state.owners.join(',') : undefined,
+      teamId: state.teams.length ? state.teams.join(',') : undefined,
+      industry: state.industry || undefined,
+      source: state.source || undefined,
+      size: state.size,
+      completenessBelow: state.completenessBelow,
+      createdFrom: state.createdFrom ? zonedWallTimeToIso(state.createdFrom, timeZone) : undefined,
+      createdTo: state.createdTo
+        ? zonedWallTimeToIso(dayjs(state.createdTo).add(1, 'day').format('YYYY-MM-DD'), timeZone)
+        : undefined,
+      trash: state.trash || undefined,
+      custom: Object.keys(custom).length ? JSON.stringify(custom) : undefined,
+      sort: sort.length ? serializeSort(sort) : undefined,
+    }
+  }, [state, timeZone, customKeys])
+
+  return { state, update, request }
+}

@@ -1,0 +1,145 @@
+import { BellOutlined } from '@ant-design/icons'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { Badge, Button, Empty, Flex, List, Popover, Skeleton, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { ErrorAlert } from '../../../ui/ErrorAlert.tsx'
+import { useFormat } from '../../../ui/use-format.ts'
+import {
+  type AppNotification,
+  fetchNotifications,
+  fetchUnreadCount,
+  markRead,
+  notificationKeys,
+} from '../api/notifications-api.ts'
+
+const POLL_MS = 30_000
+
+/** Where a notification leads: its own path if it is a path of this app, else its record. */
+function targetOf(n: AppNotification): string | null {
+  const path = typeof n.payload.path === 'string' ? n.payload.path : null
+  if (path?.startsWith('/') && !path.startsWith('//')) {
+    return n.type === 'mention' && !path.includes('?') ? `${path}?tab=timeline` : path
+  }
+  if (n.subjectType === 'client' && n.subjectId) return `/clients/${n.subjectId}`
+  return null
+}
+
+function NotificationText({ n }: { n: AppNotification }) {
+  const { t } = useTranslation()
+  const actor = n.actor?.name ?? t('audit.system')
+  const subject = typeof n.payload.subjectTitle === 'string' ? n.payload.subjectTitle : ''
+  const excerpt = typeof n.payload.excerpt === 'string' ? n.payload.excerpt : ''
+  return (
+    <>
+      <Typography.Text strong={n.readAt === null}>
+        {n.type === 'mention'
+          ? t('notifications.mention', { actor, subject })
+          : t('notifications.other', { actor, subject })}
+      </Typography.Text>
+      {excerpt && (
+        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+          {excerpt}
+        </Typography.Paragraph>
+      )}
+    </>
+  )
+}
+
+/** The bell in the header: unread count (asked every 30 s), the latest notifications, each opening its record. */
+export function NotificationBell() {
+  const { t } = useTranslation()
+  const format = useFormat()
+  const navigate = useNavigate()
+  const queryClient = useQueryClient()
+  const [open, setOpen] = useState(false)
+  const unread = useQuery({
+    queryKey: notificationKeys.unread,
+    queryFn: fetchUnreadCount,
+    refetchInterval: POLL_MS,
+    staleTime: 0,
+  })
+  const list = useQuery({
+    queryKey: notificationKeys.list,
+    queryFn: fetchNotifications,
+    enabled: open,
+    staleTime: 0,
+  })
+  const read = useMutation({
+    mutationFn: markRead,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+  })
+
+  const openOne = (n: AppNotification) => {
+    if (n.readAt === null) read.mutate({ ids: [n.id] })
+    setOpen(false)
+    const target = targetOf(n)
+    if (target) navigate(target)
+  }
+
+  const items = list.data?.items ?? []
+  const content = (
+    <div style={{ width: 360, maxHeight: 440, overflowY: 'auto' }}>
+      {list.error ? (
+        <ErrorAlert error={list.error} />
+      ) : list.isPending ? (
+        <Skeleton active />
+      ) : items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
+      ) : (
+        <List<AppNotification>
+          size="small"
+          dataSource={items}
+          renderItem={(n) => (
+            <List.Item
+              key={n.id}
+              onClick={() => openOne(n)}
+              style={{ cursor: 'pointer', alignItems: 'flex-start' }}
+              extra={<Badge status={n.readAt === null ? 'processing' : 'default'} />}
+            >
+              <div>
+                <NotificationText n={n} />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {format.dateTime(n.createdAt)}
+                </Typography.Text>
+              </div>
+            </List.Item>
+          )}
+        />
+      )}
+    </div>
+  )
+
+  const count = unread.data ?? 0
+  return (
+    <Popover
+      trigger="click"
+      placement="bottomRight"
+      open={open}
+      onOpenChange={setOpen}
+      title={
+        <Flex justify="space-between" align="center">
+          <span>{t('notifications.title')}</span>
+          {count > 0 && (
+            <Button size="small" type="link" onClick={() => read.mutate('all')} loading={read.isPending}>
+              {t('notifications.markAllRead')}
+            </Button>
+          )}
+        </Flex>
+      }
+      content={content}
+    >
+      <Button
+        type="text"
+        aria-label={t('notifications.unread', { count })}
+        title={t('notifications.title')}
+        icon={
+          <Badge count={count} size="small" overflowCount={99}>
+            <BellOutlined style={{ fontSize: 18 }} />
+          </Badge>
+        }
+      />
+    </Popover>
+  )
+}

@@ -1,0 +1,117 @@
+import type { ClientDuplicate } from '@mmcrm/server/api-types'
+import { Button, Col, Empty, Result, Row, Skeleton, Tabs } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
+import { useAuth } from '../app/auth/auth-context.ts'
+import { ClientDetails } from '../modules/clients/components/ClientDetails.tsx'
+import { ClientHeader } from '../modules/clients/components/ClientHeader.tsx'
+import { ClientHistory } from '../modules/clients/components/ClientHistory.tsx'
+import { DuplicatesAlert } from '../modules/clients/components/DuplicatesAlert.tsx'
+import { useClient } from '../modules/clients/hooks/use-client-queries.ts'
+import { useCustomFields } from '../modules/custom-fields/hooks/use-custom-fields.ts'
+import { FilesPanel } from '../modules/files/components/FilesPanel.tsx'
+import { NoteEditor } from '../modules/notes/components/NoteEditor.tsx'
+import { NotesList } from '../modules/notes/components/NotesList.tsx'
+import { isApiError } from '../ui/api.ts'
+import { ErrorScreen } from '../ui/ErrorScreen.tsx'
+
+const TABS = ['details', 'timeline', 'history'] as const
+type Tab = (typeof TABS)[number]
+
+/** What a save passes on to the dossier it opens: the likely duplicates the server found. */
+export interface ClientPageState {
+  duplicates?: ClientDuplicate[]
+}
+
+function clientId(value: string | undefined): number | null {
+  return value && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : null
+}
+
+/** A client's dossier: heading and actions; requisites and details, the timeline of notes and files, history. */
+export function ClientPage() {
+  const { t } = useTranslation()
+  const { can } = useAuth()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const params = useParams()
+  const [search, setSearch] = useSearchParams()
+  const id = clientId(params.id)
+  const client = useClient(id)
+  const defs = useCustomFields('client')
+  const tab: Tab = TABS.find((key) => key === search.get('tab')) ?? 'details'
+  const duplicates = (location.state as ClientPageState | null)?.duplicates
+
+  if (id === null || (isApiError(client.error) && client.error.status === 404)) {
+    return (
+      <Result
+        status="404"
+        title={t('clients.notFound')}
+        subTitle={t('clients.notFoundText')}
+        extra={
+          <Button type="primary" onClick={() => navigate('/clients')}>
+            {t('clients.backToList')}
+          </Button>
+        }
+      />
+    )
+  }
+  if (client.error && !client.data)
+    return <ErrorScreen error={client.error} onRetry={() => void client.refetch()} />
+  if (!client.data) return <Skeleton active />
+  const card = client.data
+  const subject = { type: 'client', id: card.id }
+  const canWrite = can('clients.update') && card.deletedAt === null
+
+  return (
+    <>
+      <ClientHeader client={card} defs={defs.data} />
+      <DuplicatesAlert
+        duplicates={duplicates}
+        onClose={() => navigate(`${location.pathname}${location.search}`, { replace: true, state: null })}
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) =>
+          setSearch(
+            (prev) => {
+              const next = new URLSearchParams(prev)
+              if (key === 'details') next.delete('tab')
+              else next.set('tab', key)
+              return next
+            },
+            { replace: true, state: location.state },
+          )
+        }
+        items={[
+          {
+            key: 'details',
+            label: t('clients.tabs.details'),
+            children: <ClientDetails client={card} defs={defs.data} />,
+          },
+          {
+            key: 'timeline',
+            label: t('clients.tabs.timeline'),
+            children: card.deletedAt ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('clients.trash.timelineHidden')} />
+            ) : (
+              <Row gutter={[16, 16]}>
+                <Col xs={24} xl={15}>
+                  {canWrite && <NoteEditor subject={subject} />}
+                  <NotesList subject={subject} />
+                </Col>
+                <Col xs={24} xl={9}>
+                  <FilesPanel subject={subject} canWrite={canWrite} />
+                </Col>
+              </Row>
+            ),
+          },
+          {
+            key: 'history',
+            label: t('history.title'),
+            children: <ClientHistory clientId={card.id} defs={defs.data} active={tab === 'history'} />,
+          },
+        ]}
+      />
+    </>
+  )
+}
