@@ -76,6 +76,8 @@ export async function listClientsFor(
   actor: Actor,
   q: ClientListQuery,
 ): Promise<{ items: ClientListItem[]; total: number; page: number; pageSize: number }> {
+  // The trash is for those who may delete (and restore).
+  if (q.trash && !actor.permissions.has('clients.delete') && actor.kind === 'user') throw AppError.forbidden()
   const { sort, extra } = await clientQueryParts(db, dialect, q, q.sort)
   const { items, total } = await repo.listClients(
     db,

@@ -72,6 +72,7 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const q = request.query
       const items = await service.findDuplicates(db, requireActor(request), {
+        kind: q.kind,
         name: q.name,
         inn: q.inn,
         kpp: q.kpp,

@@ -61,7 +61,9 @@ export async function clientCard(db: Executor, id: number): Promise<ClientDto> {
 }
 
 export async function getClient(db: Db, actor: Actor, id: number): Promise<ClientDto> {
-  await loadClientFor(db, actor, id, 'clients.read')
+  const row = await loadClientFor(db, actor, id, 'clients.read')
+  if (row.deleted_at && actor.kind === 'user' && !actor.permissions.has('clients.delete'))
+    throw AppError.notFound()
   return clientCard(db, id)
 }
 
@@ -301,10 +303,21 @@ export async function createClient(
       action: 'create',
       entityType: 'client',
       entityId: id,
-      after: auditView(client),
+      after: filledOnly(auditView(client)),
     })
     return { client, duplicates: await duplicatesOf(tx, actor, client) }
   })
+}
+
+/** A new record's history lists the facts it was created with, not every empty field. */
+function filledOnly(view: Record<string, unknown>): Record<string, unknown> {
+  const isEmpty = (v: unknown) =>
+    v === '' ||
+    v === null ||
+    v === false ||
+    (Array.isArray(v) && v.length === 0) ||
+    (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0)
+  return Object.fromEntries(Object.entries(view).filter(([, v]) => !isEmpty(v)))
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
@@ -472,6 +485,7 @@ export async function findDuplicates(
   db: Executor,
   actor: Actor,
   facts: {
+    kind?: ClientDto['kind']
     name?: string
     inn?: string | null
     kpp?: string | null
@@ -494,6 +508,7 @@ export async function findDuplicates(
   const byId = new Map<number, Duplicate>()
   for (const c of candidates) {
     if (c.reason === 'name' && !similarNames(c.name, facts.name ?? '')) continue
+    if (facts.kind && c.kind !== facts.kind) continue
     const visible = canSee(actor, { ownerId: c.owner_id, teamId: c.team_id })
     const existing = byId.get(c.id)
     if (existing) {

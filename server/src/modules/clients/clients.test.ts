@@ -244,6 +244,9 @@ describe('clients: the dossier', () => {
     expect(
       (await managerA.get('/api/clients?trash=true')).json().items.map((x: { id: number }) => x.id),
     ).toContain(c.id)
+    const marketer = await t.signIn('marketer')
+    expect((await marketer.get('/api/clients?trash=true')).statusCode).toBe(403)
+    expect((await marketer.get(`/api/clients/${c.id}`)).statusCode).toBe(404)
     const restored = await managerA.post(`/api/clients/${c.id}/restore`)
     expect(restored.statusCode).toBe(200)
     expect((await managerA.get(`/api/clients?q=${encodeURIComponent('Временная')}`)).json().total).toBe(1)

@@ -26,7 +26,9 @@ export function TokensCard() {
   const tokens = useQuery({ queryKey: accountKeys.tokens, queryFn: fetchTokens })
   const revoke = useMutation({
     mutationFn: (token: ApiToken) => revokeToken(token.id),
-    onSuccess: (_, token) => message.success(t('tokens.revoked', { name: token.name })),
+    onSuccess: (_, token) => {
+      message.success(t('tokens.revoked', { name: token.name }))
+    },
     onError: (error) =>
       message.error(isApiError(error) && error.message ? error.message : t('errors.generic')),
     onSettled: () => queryClient.invalidateQueries({ queryKey: accountKeys.tokens }),

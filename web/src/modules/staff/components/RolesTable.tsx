@@ -24,7 +24,9 @@ export function RolesTable({ roles, loading, canManage, onOpen, onCopy }: Props)
   const queryClient = useQueryClient()
   const remove = useMutation({
     mutationFn: (role: Role) => deleteRole(role.id, role.version),
-    onSuccess: (_, role) => message.success(t('roles.deleted', { name: role.name })),
+    onSuccess: (_, role) => {
+      message.success(t('roles.deleted', { name: role.name }))
+    },
     onError: (error) =>
       message.error(isApiError(error) && error.message ? error.message : t('errors.generic'), 8),
     onSettled: () => queryClient.invalidateQueries({ queryKey: staffKeys.roles }),

@@ -23,7 +23,9 @@ export function TeamsTable({ teams, loading, canManage, onOpen }: Props) {
   const queryClient = useQueryClient()
   const remove = useMutation({
     mutationFn: (team: Team) => deleteTeam(team.id, team.version),
-    onSuccess: (_, team) => message.success(t('teams.deleted', { name: team.name })),
+    onSuccess: (_, team) => {
+      message.success(t('teams.deleted', { name: team.name }))
+    },
     onError: (error) =>
       message.error(isApiError(error) && error.message ? error.message : t('errors.generic'), 8),
     onSettled: () => queryClient.invalidateQueries({ queryKey: staffKeys.teams }),
