@@ -27,4 +27,5 @@ export const PAGE_ACCESS = {
   clients: { allOf: ['clients.read'] },
   clientCreate: { allOf: ['clients.read', 'clients.create'] },
   clientEdit: { allOf: ['clients.read', 'clients.update'] },
+  customFields: { allOf: ['fields.manage'] },
 } as const satisfies Record<string, Access>

@@ -4,6 +4,7 @@ import { ClientEditPage } from '../pages/ClientEditPage.tsx'
 import { ClientNewPage } from '../pages/ClientNewPage.tsx'
 import { ClientPage } from '../pages/ClientPage.tsx'
 import { ClientsPage } from '../pages/ClientsPage.tsx'
+import { CustomFieldsPage } from '../pages/CustomFieldsPage.tsx'
 import { EmployeesPage } from '../pages/EmployeesPage.tsx'
 import { HomePage } from '../pages/HomePage.tsx'
 import { LoginPage } from '../pages/LoginPage.tsx'
@@ -83,6 +84,14 @@ export function AppRoutes() {
           element={
             <RequireAccess access={PAGE_ACCESS.roles}>
               <RolesPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="admin/custom-fields"
+          element={
+            <RequireAccess access={PAGE_ACCESS.customFields}>
+              <CustomFieldsPage />
             </RequireAccess>
           }
         />

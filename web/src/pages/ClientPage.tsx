@@ -8,6 +8,7 @@ import { ClientHeader } from '../modules/clients/components/ClientHeader.tsx'
 import { ClientHistory } from '../modules/clients/components/ClientHistory.tsx'
 import { DuplicatesAlert } from '../modules/clients/components/DuplicatesAlert.tsx'
 import { useClient } from '../modules/clients/hooks/use-client-queries.ts'
+import { ContactsPanel } from '../modules/contacts/components/ContactsPanel.tsx'
 import { useCustomFields } from '../modules/custom-fields/hooks/use-custom-fields.ts'
 import { FilesPanel } from '../modules/files/components/FilesPanel.tsx'
 import { NoteEditor } from '../modules/notes/components/NoteEditor.tsx'
@@ -15,7 +16,7 @@ import { NotesList } from '../modules/notes/components/NotesList.tsx'
 import { isApiError } from '../ui/api.ts'
 import { ErrorScreen } from '../ui/ErrorScreen.tsx'
 
-const TABS = ['details', 'timeline', 'history'] as const
+const TABS = ['details', 'contacts', 'timeline', 'history'] as const
 type Tab = (typeof TABS)[number]
 
 /** What a save passes on to the dossier it opens: the likely duplicates the server found. */
@@ -38,7 +39,7 @@ export function ClientPage() {
   const id = clientId(params.id)
   const client = useClient(id)
   const defs = useCustomFields('client')
-  const tab: Tab = TABS.find((key) => key === search.get('tab')) ?? 'details'
+  const found: Tab = TABS.find((key) => key === search.get('tab')) ?? 'details'
   const duplicates = (location.state as ClientPageState | null)?.duplicates
 
   if (id === null || (isApiError(client.error) && client.error.status === 404)) {
@@ -61,6 +62,8 @@ export function ClientPage() {
   const card = client.data
   const subject = { type: 'client', id: card.id }
   const canWrite = can('clients.update') && card.deletedAt === null
+  // Contact persons belong to organizations only.
+  const tab: Tab = found === 'contacts' && card.kind !== 'organization' ? 'details' : found
 
   return (
     <>
@@ -88,6 +91,15 @@ export function ClientPage() {
             label: t('clients.tabs.details'),
             children: <ClientDetails client={card} defs={defs.data} />,
           },
+          ...(card.kind === 'organization'
+            ? [
+                {
+                  key: 'contacts',
+                  label: t('clients.tabs.contacts'),
+                  children: <ContactsPanel clientId={card.id} canWrite={canWrite} />,
+                },
+              ]
+            : []),
           {
             key: 'timeline',
             label: t('clients.tabs.timeline'),

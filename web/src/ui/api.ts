@@ -26,7 +26,7 @@ type QueryValue = string | number | boolean | null | undefined
 export type Query = Record<string, QueryValue>
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   body?: unknown
   query?: Query
   /** The version being changed: sent as `If-Match: "<version>"`. */

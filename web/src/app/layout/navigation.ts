@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   ContactsOutlined,
+  FormOutlined,
   HomeOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
@@ -79,6 +80,13 @@ export const NAVIGATION: NavArea[] = [
         label: 'nav.roles',
         icon: SafetyCertificateOutlined,
         access: PAGE_ACCESS.roles,
+      },
+      {
+        key: 'customFields',
+        path: '/admin/custom-fields',
+        label: 'nav.customFields',
+        icon: FormOutlined,
+        access: PAGE_ACCESS.customFields,
       },
       {
         key: 'audit',
