@@ -65,6 +65,25 @@ describe('clients (S2): the dossier a sales team builds together', () => {
     await page.getByText('7707083893').first().waitFor()
   })
 
+  it('adds a contact person with a phone in any format', async () => {
+    await page.getByRole('tab', { name: 'Контактные лица' }).click()
+    await page.getByRole('button', { name: 'Добавить контактное лицо' }).first().click()
+    await page.locator('#contact_lastName').fill('Орлова')
+    await page.locator('#contact_firstName').fill('Вера')
+    await page.locator('#contact_position').fill('Главный бухгалтер')
+    await page.locator('form#contact').getByRole('button', { name: 'Телефон' }).click()
+    await page.locator('#contact_channels_0_value').fill('8 (916) 765-43-21')
+    await page.locator('form#contact').getByRole('button', { name: 'Сохранить' }).click()
+    await page.getByText('Контактное лицо добавлено').waitFor()
+    await page.locator('.ant-table-row', { hasText: 'Орлова Вера' }).getByText('Главный бухгалтер').waitFor()
+    const contacts = await head.call<{
+      items: Array<{ name: string; channels: Array<{ normalized: string }> }>
+    }>('GET', `/api/clients/${clientId}/contacts`)
+    expect(contacts.items.map((c) => [c.name, c.channels[0]?.normalized])).toEqual([
+      ['Орлова Вера', '+79167654321'],
+    ])
+  })
+
   it('adds a note with a file to the dossier', async () => {
     await page.getByRole('tab', { name: 'Заметки и файлы' }).click()
     const editor = page.getByRole('textbox', { name: 'Текст заметки' })
