@@ -150,11 +150,14 @@ export async function replaceBankAccounts(
     .execute()
 }
 
-export async function findChannels(db: Executor, clientId: number) {
+/** Phones, e-mails and messengers of a client or of a contact person, in their order. */
+export async function findChannels(db: Executor, owner: number | { contactId: number }) {
   const rows = await db
     .selectFrom('contact_channels')
     .selectAll()
-    .where('client_id', '=', clientId)
+    .where((eb) =>
+      typeof owner === 'number' ? eb('client_id', '=', owner) : eb('contact_id', '=', owner.contactId),
+    )
     .orderBy('position')
     .execute()
   return rows.map((c) => ({

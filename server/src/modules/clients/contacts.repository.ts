@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../platform/db/database.ts'
 import { searchText } from '../../platform/db/text.ts'
-import { findContactChannels } from './contacts.channels.ts'
+import { findChannels } from './clients.repository.ts'
 import type { ContactDto } from './contacts.schemas.ts'
 
 type Executor = Db | Tx
@@ -190,7 +190,7 @@ export async function findContact(
     name: c.name,
     birthday: c.birthday,
     notes: c.notes,
-    channels: await findContactChannels(db, id),
+    channels: await findChannels(db, { contactId: id }),
     personClient,
     organizations: visible.map((l) => ({
       clientId: l.client_id,
