@@ -178,6 +178,21 @@ export async function createNote(
   })
 }
 
+/** Loads a note and its subject for a change: 404 when missing or its subject is out of reach. */
+async function noteForWrite(tx: Tx, ctx: NotesContext, actor: Actor, id: number) {
+  const before = await repo.findNote(tx, id)
+  if (!before) throw AppError.notFound()
+  const subject = await accessSubject(
+    tx,
+    ctx.subjects,
+    actor,
+    { type: before.subjectType, id: before.subjectId },
+    'write',
+    'not_found',
+  )
+  return { before, subject }
+}
+
 export async function updateNote(
   ctx: NotesContext,
   source: AuditSource,
@@ -187,16 +202,7 @@ export async function updateNote(
 ): Promise<NoteSavedDto> {
   const { actor } = source
   return inTransaction(ctx.db, async ({ tx }) => {
-    const before = await repo.findNote(tx, id)
-    if (!before) throw AppError.notFound()
-    const subject = await accessSubject(
-      tx,
-      ctx.subjects,
-      actor,
-      { type: before.subjectType, id: before.subjectId },
-      'write',
-      'not_found',
-    )
+    const { before, subject } = await noteForWrite(tx, ctx, actor, id)
     if (before.authorId === null || before.authorId !== actor.userId) {
       throw new AppError('forbidden', { key: 'notes.only_author' })
     }
@@ -232,16 +238,7 @@ export async function deleteNote(
 ): Promise<void> {
   const { actor } = source
   await inTransaction(ctx.db, async ({ tx }) => {
-    const before = await repo.findNote(tx, id)
-    if (!before) throw AppError.notFound()
-    const subject = await accessSubject(
-      tx,
-      ctx.subjects,
-      actor,
-      { type: before.subjectType, id: before.subjectId },
-      'write',
-      'not_found',
-    )
+    const { before, subject } = await noteForWrite(tx, ctx, actor, id)
     const isAuthor = before.authorId !== null && before.authorId === actor.userId
     if (!isAuthor && !isAdmin(actor)) throw new AppError('forbidden', { key: 'notes.only_author_or_admin' })
     if (before.version !== version || !(await repo.softDeleteNote(tx, id, version))) {
