@@ -55,6 +55,8 @@ export type Role = z.infer<typeof roleSchema>
 export type RoleCreate = z.input<typeof roleCreateBody>
 export type RoleUpdate = z.input<typeof roleUpdateBody>
 export type AuditEntry = z.infer<typeof auditEntrySchema>
+/** Record types `GET /api/audit?entityType=` accepts. */
+export type AuditedEntityType = typeof import('./modules/audit/audit.schemas.ts').AUDITED_ENTITY_TYPES[number]
 export type CustomField = z.infer<typeof customFieldSchema>
 export type CustomFieldOption = z.infer<typeof customFieldOptionSchema>
 export type CustomFieldCreate = z.input<typeof customFieldCreateBody>
@@ -91,6 +93,16 @@ export type ClientSize = ClientSchemas['CLIENT_SIZES'][number]
 export type ChannelType = ClientSchemas['CHANNEL_TYPES'][number]
 export type LegalForm = ClientSchemas['LEGAL_FORMS'][number]
 export type ClientSortKey = ClientSchemas['CLIENT_SORT_KEYS'][number]
+
+// ── contact persons ───────────────────────────────────────────────────────
+type ContactSchemas = typeof import('./modules/clients/contacts.schemas.ts')
+/** A contact person with the organizations they work for (visible ones) and their person-client, if any. */
+export type ContactPerson = z.infer<ContactSchemas['contactSchema']>
+/** A contact person as seen from one organization's card: the person plus this link. */
+export type ClientContactPerson = z.infer<ContactSchemas['clientContactSchema']>
+/** One result of `GET /api/contacts?q=`. */
+export type ContactPersonFound = z.infer<ContactSchemas['contactSearchItemSchema']>
+export type ContactCreate = z.input<ContactSchemas['contactCreateBody']>
 
 // ── notes, files, notifications ───────────────────────────────────────────
 export type Note = z.infer<typeof import('./modules/notes/notes.schemas.ts').noteSchema>

@@ -25,6 +25,7 @@ import { customFieldRoutes } from './modules/custom-fields/custom-fields.routes.
 import { filesRoutes } from './modules/files/index.ts'
 import { notesRoutes } from './modules/notes/index.ts'
 import { notificationsRoutes } from './modules/notifications/index.ts'
+import { operationsRoutes } from './modules/operations/index.ts'
 import { staffRoutes } from './modules/staff/staff.routes.ts'
 import { registerAuth } from './platform/auth/auth.plugin.ts'
 import type { DatabaseHandle } from './platform/db/database.ts'
@@ -153,6 +154,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   await app.register(clientsRoutes)
   await app.register(contactsRoutes)
   await app.register(clientActionsRoutes)
+  await app.register(operationsRoutes)
 
   registerWebApp(app, config)
   return app

@@ -1,7 +1,10 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
+import pino from 'pino'
 import { buildApp } from '../src/app.ts'
 import { type Config, loadConfig } from '../src/config.ts'
+import { registerJobs } from '../src/jobs.ts'
 import { createUser, findRoleIdByCode } from '../src/modules/staff/index.ts'
+import { JobWorker } from '../src/platform/jobs/worker.ts'
 import { SYSTEM_ACTOR } from '../src/platform/permissions/actor.ts'
 import { createTestDatabase, type TestDatabase } from './test-database.ts'
 
@@ -63,6 +66,8 @@ export interface TestApp {
     opts?: { teamId?: number | null; locale?: 'ru' | 'en'; email?: string },
   ): Promise<Client>
   loginAs(email: string, password?: string, locale?: 'ru' | 'en'): Promise<Client>
+  /** Runs every due background job (the product's handlers) until none is left. */
+  runJobs(): Promise<void>
   close(): Promise<void>
 }
 
@@ -111,6 +116,11 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
         { locale: 'en', timeZone: 'Europe/Moscow' },
       )
       return loginAs(email, TEST_PASSWORD, opts.locale ?? 'en')
+    },
+    async runJobs() {
+      const worker = new JobWorker(app.ctx.jobs, db.handle, pino({ level: 'silent' }))
+      registerJobs(worker, app.ctx)
+      await worker.drain()
     },
     async close() {
       await app.close()

@@ -1,7 +1,5 @@
-import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp, type Client, type TestApp } from '../../../test/test-app.ts'
-import { JobWorker } from '../../platform/jobs/worker.ts'
 
 describe('ownership, merge, personal data and consents', () => {
   let t: TestApp
@@ -42,7 +40,8 @@ describe('ownership, merge, personal data and consents', () => {
       ownerId: m2.userId,
       reason: 'Уход в отпуск',
     })
-    expect(res.json()).toEqual({ changed: 3 })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toEqual({ status: 'done', changed: 3, total: 3, operationId: null })
     const mine = (await m2.get(`/api/clients?source=${encodeURIComponent('выставка')}`)).json()
     expect(mine.items.map((c: { owner: { id: number } }) => c.owner.id)).toEqual([
       m2.userId,
@@ -248,7 +247,7 @@ describe('ownership, merge, personal data and consents', () => {
       payload: { organization: ['inn', 'phone'], person: ['phone'] },
     })
     expect(ok.statusCode).toBe(200)
-    await new JobWorker(t.app.ctx.jobs, t.db.handle, pino({ level: 'silent' })).drain()
+    await t.runJobs()
     const full = (
       await m1.post('/api/clients', {
         kind: 'organization',
@@ -267,5 +266,80 @@ describe('ownership, merge, personal data and consents', () => {
       .items.map((c: { id: number }) => c.id)
     expect(incomplete).toContain(half.id)
     expect(incomplete).not.toContain(full.id)
+  })
+})
+
+describe('reassigning a large filtered set', () => {
+  let t: TestApp
+  let head: Client
+  let m1: Client
+  let m2: Client
+  let team: number
+
+  beforeAll(async () => {
+    t = await buildTestApp()
+    const admin = await t.signIn('admin')
+    team = (await admin.post('/api/teams', { name: 'Sales' })).json().id
+    head = await t.signIn('head_of_sales', { teamId: team })
+    m1 = await t.signIn('sales_manager', { teamId: team })
+    m2 = await t.signIn('sales_manager', { teamId: team })
+  })
+  afterAll(() => t.close())
+
+  it('reassigns a large filtered set in the background, in batches, with progress and a notification', async () => {
+    const now = new Date().toISOString()
+    const rows = Array.from({ length: 1203 }, (_, i) => ({
+      kind: 'organization',
+      name: `Массовый ${String(i).padStart(4, '0')}`,
+      source: 'массово',
+      owner_id: m1.userId,
+      team_id: team,
+      created_at: now,
+      updated_at: now,
+    }))
+    for (let i = 0; i < rows.length; i += 300)
+      // Only the columns this test needs; the table's defaults fill the rest.
+      await t.db.handle.db
+        .insertInto('clients')
+        .values(rows.slice(i, i + 300) as never)
+        .execute()
+    const res = await head.post('/api/clients/reassign', {
+      filter: { source: 'массово' },
+      ownerId: m2.userId,
+      reason: 'Перераспределение',
+    })
+    expect(res.statusCode).toBe(202)
+    const started = res.json()
+    expect(started).toMatchObject({ status: 'queued', changed: 0, total: 1203 })
+    const queued = (await head.get(`/api/operations/${started.operationId}`)).json()
+    expect(queued).toMatchObject({ status: 'queued', total: 1203, done: 0, type: 'clients.reassign' })
+    // Someone else's operation is not even found.
+    expect((await m1.get(`/api/operations/${started.operationId}`)).statusCode).toBe(404)
+    // Nothing changed before the worker runs.
+    expect(
+      (await m2.get(`/api/clients?source=${encodeURIComponent('массово')}&ownerId=${m2.userId}`)).json()
+        .total,
+    ).toBe(0)
+
+    await t.runJobs()
+    const finished = (await head.get(`/api/operations/${started.operationId}`)).json()
+    expect(finished).toMatchObject({ status: 'done', total: 1203, done: 1203, result: { changed: 1203 } })
+    expect(finished.finishedAt).not.toBeNull()
+    expect(
+      (await m2.get(`/api/clients?source=${encodeURIComponent('массово')}&ownerId=${m2.userId}`)).json()
+        .total,
+    ).toBe(1203)
+    const last = (
+      await m2.get(`/api/clients?source=${encodeURIComponent('массово')}&sort=-name&pageSize=1`)
+    ).json().items[0]
+    const h = (await m2.get(`/api/clients/${last.id}/history`)).json().items[0]
+    expect(h).toMatchObject({ action: 'reassign', actor: { id: head.userId } })
+    expect(h.changes.reason).toEqual({ to: 'Перераспределение' })
+    const bell = (await head.get('/api/notifications')).json().items
+    expect(bell[0]).toMatchObject({
+      type: 'operation.done',
+      payload: { operationType: 'clients.reassign', changed: 1203 },
+    })
+    expect((await head.get('/api/operations')).json().items[0].id).toBe(started.operationId)
   })
 })

@@ -2,97 +2,204 @@ import { type AuditSource, recordAudit } from '../../platform/audit/audit.ts'
 import type { Db, Tx } from '../../platform/db/database.ts'
 import { inTransaction } from '../../platform/db/transaction.ts'
 import { AppError } from '../../platform/errors/app-error.ts'
+import type { JobQueue } from '../../platform/jobs/job-queue.ts'
 import { moveFiles } from '../files/index.ts'
 import { moveNotes } from '../notes/index.ts'
+import { type OperationContext, type OperationStep, startOperation } from '../operations/index.ts'
 import * as repo from './clients.repository.ts'
 import type { ClientFilter } from './clients.schemas.ts'
 import { clientCard, loadClientFor } from './clients.service.ts'
 
-/** The most clients one reassignment may touch in a single request. */
+/** The most clients one reassignment by ids may name. */
 export const REASSIGN_LIMIT = 5000
+/** A filtered set larger than this is reassigned in the background, in batches. */
+export const REASSIGN_SYNC_LIMIT = 1000
+export const REASSIGN_OPERATION = 'clients.reassign'
+const REASSIGN_BATCH = 500
+
+interface ReassignTarget {
+  ownerId: number | null
+  teamId: number | null
+  ownerName: string | null
+  teamName: string | null
+}
+
+export interface ReassignInput {
+  ids?: number[]
+  filter?: ClientFilter
+  ownerId: number | null
+  teamId?: number | null
+  reason: string
+}
+
+export interface BulkResult {
+  status: 'done' | 'queued'
+  changed: number
+  total: number
+  operationId: number | null
+}
+
+async function reassignTarget(
+  tx: Tx,
+  input: { ownerId: number | null; teamId?: number | null },
+): Promise<ReassignTarget> {
+  if (input.ownerId !== null && !(await repo.ownerIsActive(tx, input.ownerId)))
+    throw AppError.field('ownerId', 'clients.owner_not_found')
+  if (input.teamId !== undefined && input.teamId !== null && !(await repo.teamExists(tx, input.teamId))) {
+    throw AppError.field('teamId', 'clients.team_not_found')
+  }
+  const teamId =
+    input.teamId !== undefined
+      ? input.teamId
+      : input.ownerId !== null
+        ? await repo.teamOf(tx, input.ownerId)
+        : null
+  const owner =
+    input.ownerId !== null
+      ? await tx.selectFrom('users').select('name').where('id', '=', input.ownerId).executeTakeFirst()
+      : undefined
+  const team =
+    teamId !== null
+      ? await tx.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst()
+      : undefined
+  return { ownerId: input.ownerId, teamId, ownerName: owner?.name ?? null, teamName: team?.name ?? null }
+}
+
+/** The clients the actor can see among `ids` or under `filter`, in id order, after `afterId`. */
+function matchingClients(
+  tx: Tx,
+  actor: AuditSource['actor'],
+  input: { ids?: number[]; filter?: ClientFilter },
+  afterId = 0,
+) {
+  return tx
+    .selectFrom('clients as c')
+    .leftJoin('users as o', 'o.id', 'c.owner_id')
+    .leftJoin('teams as t', 't.id', 'c.team_id')
+    .select(['c.id', 'c.owner_id', 'c.team_id', 'c.version', 'o.name as owner_name', 't.name as team_name'])
+    .where((eb) =>
+      repo.clientFilterConditions(eb, actor, input.filter ?? {}, [
+        ...(input.ids ? [eb('c.id', 'in', input.ids.length ? input.ids : [-1])] : []),
+        eb('c.id', '>', afterId),
+      ]),
+    )
+    .orderBy('c.id')
+}
+
+async function reassignRows(
+  tx: Tx,
+  source: AuditSource,
+  rows: Array<{
+    id: number
+    owner_id: number | null
+    team_id: number | null
+    version: number
+    owner_name: string | null
+    team_name: string | null
+  }>,
+  target: ReassignTarget,
+  reason: string,
+): Promise<number> {
+  let changed = 0
+  const now = new Date().toISOString()
+  for (const r of rows) {
+    if (r.owner_id === target.ownerId && r.team_id === target.teamId) continue
+    await tx
+      .updateTable('clients')
+      .set({
+        owner_id: target.ownerId,
+        team_id: target.teamId,
+        version: r.version + 1,
+        updated_at: now,
+        updated_by: source.actor.userId,
+      })
+      .where('id', '=', r.id)
+      .execute()
+    await recordAudit(tx, source, {
+      action: 'reassign',
+      entityType: 'client',
+      entityId: r.id,
+      changes: {
+        owner: { from: r.owner_name ?? null, to: target.ownerName },
+        team: { from: r.team_name ?? null, to: target.teamName },
+        reason: { to: reason },
+      },
+    })
+    changed++
+  }
+  return changed
+}
 
 /**
  * Gives clients — chosen by id or by a list filter — to another employee, with a reason kept in each
- * client's history. Only clients the actor can see are touched; all in one transaction.
+ * client's history. Only clients the actor can see are touched. Ids and small filtered sets change in
+ * this transaction; a larger filtered set becomes an operation that runs in batches in the background
+ * (each batch re-applies the filter, so clients that stop matching meanwhile are left alone).
  */
 export async function reassignClients(
   db: Db,
+  jobs: JobQueue,
   source: AuditSource,
-  input: {
-    ids?: number[]
-    filter?: ClientFilter
-    ownerId: number | null
-    teamId?: number | null
-    reason: string
-  },
-): Promise<{ changed: number }> {
+  input: ReassignInput,
+): Promise<BulkResult> {
   const actor = source.actor
   return inTransaction(db, async ({ tx }) => {
-    if (input.ownerId !== null && !(await repo.ownerIsActive(tx, input.ownerId)))
-      throw AppError.field('ownerId', 'clients.owner_not_found')
-    if (input.teamId !== undefined && input.teamId !== null && !(await repo.teamExists(tx, input.teamId))) {
-      throw AppError.field('teamId', 'clients.team_not_found')
-    }
-    const teamId =
-      input.teamId !== undefined
-        ? input.teamId
-        : input.ownerId !== null
-          ? await repo.teamOf(tx, input.ownerId)
-          : null
-    const filter: ClientFilter = input.filter ?? {}
-    const rows = await tx
-      .selectFrom('clients as c')
-      .leftJoin('users as o', 'o.id', 'c.owner_id')
-      .leftJoin('teams as t', 't.id', 'c.team_id')
-      .select(['c.id', 'c.owner_id', 'c.team_id', 'c.version', 'o.name as owner_name', 't.name as team_name'])
-      .where((eb) =>
-        repo.clientFilterConditions(
-          eb,
+    const target = await reassignTarget(tx, input)
+    if (input.ids === undefined) {
+      const counted = await tx
+        .selectFrom('clients as c')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where((eb) => repo.clientFilterConditions(eb, actor, input.filter ?? {}, []))
+        .executeTakeFirstOrThrow()
+      const total = Number(counted.n)
+      if (total > REASSIGN_SYNC_LIMIT) {
+        const operationId = await startOperation(tx, jobs, {
+          type: REASSIGN_OPERATION,
           actor,
-          filter,
-          input.ids ? [eb('c.id', 'in', input.ids.length ? input.ids : [-1])] : [],
-        ),
-      )
+          total,
+          payload: {
+            filter: input.filter ?? {},
+            ownerId: target.ownerId,
+            teamId: target.teamId,
+            reason: input.reason,
+          },
+        })
+        return { status: 'queued', changed: 0, total, operationId }
+      }
+    }
+    const rows = await matchingClients(tx, actor, input)
       .limit(REASSIGN_LIMIT + 1)
       .execute()
     if (rows.length > REASSIGN_LIMIT)
-      throw AppError.field('filter', 'clients.reassign_too_many', { limit: REASSIGN_LIMIT })
-    const newOwner =
-      input.ownerId !== null
-        ? await tx.selectFrom('users').select('name').where('id', '=', input.ownerId).executeTakeFirst()
-        : undefined
-    const newTeam =
-      teamId !== null
-        ? await tx.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst()
-        : undefined
-    let changed = 0
-    for (const r of rows) {
-      if (r.owner_id === input.ownerId && r.team_id === teamId) continue
-      await tx
-        .updateTable('clients')
-        .set({
-          owner_id: input.ownerId,
-          team_id: teamId,
-          version: r.version + 1,
-          updated_at: new Date().toISOString(),
-          updated_by: actor.userId,
-        })
-        .where('id', '=', r.id)
-        .execute()
-      await recordAudit(tx, source, {
-        action: 'reassign',
-        entityType: 'client',
-        entityId: r.id,
-        changes: {
-          owner: { from: r.owner_name ?? null, to: newOwner?.name ?? null },
-          team: { from: r.team_name ?? null, to: newTeam?.name ?? null },
-          reason: { to: input.reason },
-        },
-      })
-      changed++
-    }
-    return { changed }
+      throw AppError.field('ids', 'clients.reassign_too_many', { limit: REASSIGN_LIMIT })
+    const changed = await reassignRows(tx, source, rows, target, input.reason)
+    return { status: 'done', changed, total: rows.length, operationId: null }
   })
+}
+
+/** One batch of a background reassignment. */
+export const reassignStep: OperationStep = async (
+  tx,
+  op: OperationContext<
+    { filter: ClientFilter; ownerId: number | null; teamId: number | null; reason: string },
+    { afterId: number }
+  >,
+) => {
+  const target = await reassignTarget(tx, { ownerId: op.payload.ownerId, teamId: op.payload.teamId })
+  const rows = await matchingClients(
+    tx,
+    op.source.actor,
+    { filter: op.payload.filter },
+    op.cursor?.afterId ?? 0,
+  )
+    .limit(REASSIGN_BATCH)
+    .execute()
+  const changed = await reassignRows(tx, op.source, rows, target, op.payload.reason)
+  return {
+    processed: rows.length,
+    counters: { changed },
+    next: rows.length < REASSIGN_BATCH ? null : { afterId: rows.at(-1)!.id },
+  }
 }
 
 function emptyValue(v: unknown): boolean {

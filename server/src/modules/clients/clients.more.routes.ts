@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { requireActor } from '../../platform/auth/auth.plugin.ts'
 import { expectedVersion, sendWithEtag } from '../../platform/http/etag.ts'
 import { auditSource, errorResponses, writeErrorResponses } from '../../platform/http/request.ts'
+import { operationStartedSchema } from '../operations/index.ts'
 import { mergeClients, reassignClients } from './clients.actions.ts'
 import {
   addConsent,
@@ -48,7 +49,8 @@ export const clientActionsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Clients'],
-        summary: `Give clients (by ids, or every client matching a list filter — up to 5,000) to another employee, with a reason kept in each client's history`,
+        summary:
+          "Give clients (by ids, up to 5,000, or every client matching a list filter) to another employee, with a reason kept in each client's history. Up to 1,000 clients change at once (200); a larger filtered set is queued as an operation (202) to follow at GET /api/operations/{id}",
         body: z
           .object({
             ids: z.array(z.number().int().positive()).max(5000).optional(),
@@ -61,10 +63,13 @@ export const clientActionsRoutes: FastifyPluginAsyncZod = async (app) => {
             message: 'ids or filter',
             path: ['ids'],
           }),
-        response: { 200: z.object({ changed: z.number().int() }), ...writeErrorResponses },
+        response: { 200: operationStartedSchema, 202: operationStartedSchema, ...writeErrorResponses },
       },
     },
-    async (request) => reassignClients(db, auditSource(request), request.body),
+    async (request, reply) => {
+      const result = await reassignClients(db, jobs, auditSource(request), request.body)
+      return reply.status(result.status === 'queued' ? 202 : 200).send(result)
+    },
   )
 
   app.post(

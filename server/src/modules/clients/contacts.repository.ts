@@ -1,7 +1,9 @@
+import { type Expression, type SqlBool, sql } from 'kysely'
 import type { Db, Tx } from '../../platform/db/database.ts'
-import { searchText } from '../../platform/db/text.ts'
-import { findChannels } from './clients.repository.ts'
-import type { ContactDto } from './contacts.schemas.ts'
+import { escapeLike, searchText } from '../../platform/db/text.ts'
+import type { Actor } from '../../platform/permissions/actor.ts'
+import { clientFilterConditions, findChannels } from './clients.repository.ts'
+import type { ContactDto, ContactSearchItem } from './contacts.schemas.ts'
 
 type Executor = Db | Tx
 
@@ -206,4 +208,127 @@ export async function findContact(
     createdAt: c.created_at,
     updatedAt: c.updated_at,
   }
+}
+
+/** What a contact search looks for; any one matching is enough. Values are already folded / normalized. */
+export interface ContactSearchTerms {
+  /** Folded name words, every one of which must occur in the name. */
+  nameTokens: string[]
+  /** Digit strings, any of which may occur in a phone number. */
+  phoneDigits: string[]
+  /** Lower-cased part of an e-mail address. */
+  email: string | null
+}
+
+const like = (value: string) => sql<string>`${`%${escapeLike(value)}%`} escape '\\'`
+
+/** Live clients the actor may see, as a subquery: the client list's own visibility rule. */
+function visibleClientIds(db: Executor, actor: Actor) {
+  return db
+    .selectFrom('clients as c')
+    .select('c.id')
+    .where((eb) => clientFilterConditions(eb, actor, {}))
+}
+
+/**
+ * Contact persons the actor may see — linked to a visible organization, or being a visible person-client —
+ * matching the terms (all of them when `terms` is null), by name. Organizations outside the actor's
+ * visibility are left out of each result.
+ */
+export async function searchContacts(
+  db: Executor,
+  actor: Actor,
+  terms: ContactSearchTerms | null,
+  limit: number,
+): Promise<ContactSearchItem[]> {
+  const rows = await db
+    .selectFrom('contacts as p')
+    .select(['p.id', 'p.name', 'p.person_client_id'])
+    .where('p.erased_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('contact_links as l')
+            .select('l.id')
+            .whereRef('l.contact_id', '=', 'p.id')
+            .where('l.client_id', 'in', visibleClientIds(db, actor)),
+        ),
+        eb('p.person_client_id', 'in', visibleClientIds(db, actor)),
+      ]),
+    )
+    .where((eb) => {
+      if (!terms) return sql<SqlBool>`1 = 1`
+      const ors: Expression<SqlBool>[] = []
+      if (terms.nameTokens.length)
+        ors.push(eb.and(terms.nameTokens.map((token) => eb('p.search', 'like', like(token)))))
+      for (const digits of terms.phoneDigits)
+        ors.push(
+          eb.exists(
+            eb
+              .selectFrom('contact_channels as ch')
+              .select('ch.id')
+              .whereRef('ch.contact_id', '=', 'p.id')
+              .where('ch.digits', 'like', `%${digits}%`),
+          ),
+        )
+      if (terms.email)
+        ors.push(
+          eb.exists(
+            eb
+              .selectFrom('contact_channels as ch')
+              .select('ch.id')
+              .whereRef('ch.contact_id', '=', 'p.id')
+              .where('ch.type', '=', 'email')
+              .where('ch.normalized', 'like', like(terms.email)),
+          ),
+        )
+      return ors.length ? eb.or(ors) : sql<SqlBool>`1 = 0`
+    })
+    .orderBy('p.name')
+    .orderBy('p.id')
+    .limit(limit)
+    .execute()
+  if (!rows.length) return []
+  const ids = rows.map((r) => r.id)
+  const links = await db
+    .selectFrom('contact_links as l')
+    .innerJoin('clients as c', 'c.id', 'l.client_id')
+    .select(['l.contact_id', 'c.id', 'c.name', 'l.position'])
+    .where('l.contact_id', 'in', ids)
+    .where('l.client_id', 'in', visibleClientIds(db, actor))
+    .orderBy('l.id')
+    .execute()
+  const personClientIds = rows.map((r) => r.person_client_id).filter((id) => id !== null)
+  const personClients = personClientIds.length
+    ? await db
+        .selectFrom('clients')
+        .select(['id', 'name'])
+        .where('id', 'in', personClientIds)
+        .where('id', 'in', visibleClientIds(db, actor))
+        .execute()
+    : []
+  const channels = await db
+    .selectFrom('contact_channels')
+    .select(['contact_id', 'type', 'value'])
+    .where('contact_id', 'in', ids)
+    .where('type', 'in', ['phone', 'email'])
+    .orderBy('is_primary', 'desc')
+    .orderBy('position')
+    .execute()
+  const first = (id: number, type: 'phone' | 'email') =>
+    channels.find((ch) => ch.contact_id === id && ch.type === type)?.value ?? null
+  return rows.map((r) => {
+    const personClient = personClients.find((p) => p.id === r.person_client_id)
+    return {
+      id: r.id,
+      name: r.name,
+      organizations: links
+        .filter((l) => l.contact_id === r.id)
+        .map((l) => ({ id: l.id, name: l.name, position: l.position })),
+      personClient: personClient ? { id: personClient.id, name: personClient.name } : null,
+      phone: first(r.id, 'phone'),
+      email: first(r.id, 'email'),
+    }
+  })
 }

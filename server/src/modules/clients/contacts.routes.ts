@@ -15,6 +15,8 @@ import {
   contactCreateBody,
   contactLinkParams,
   contactSchema,
+  contactSearchQuery,
+  contactSearchResponse,
   contactUpdateBody,
   linkUpdateBody,
 } from './contacts.schemas.ts'
@@ -96,6 +98,22 @@ export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {
       await service.removeContact(db, auditSource(request), request.params.id, request.params.contactId)
       return reply.status(204).send(null)
     },
+  )
+
+  app.get(
+    '/api/contacts',
+    {
+      schema: {
+        tags: ['Contact persons'],
+        summary:
+          'Find contact persons you can see by name, phone or e-mail (to link one to another organization)',
+        querystring: contactSearchQuery,
+        response: { 200: contactSearchResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: await service.findContacts(db, requireActor(request), request.query),
+    }),
   )
 
   app.get(

@@ -85,3 +85,30 @@ export const clientContactSchema = contactSchema
     isPrimary: z.boolean(),
   })
   .meta({ id: 'ClientContactPerson' })
+
+export const contactSearchQuery = z.object({
+  q: z.string().trim().max(200).optional().meta({
+    description: 'Part of the name (any case, ё = е), a phone number in any format, or an e-mail',
+  }),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+})
+export type ContactSearchQuery = z.output<typeof contactSearchQuery>
+
+/** A contact person found by the search: enough to recognise them and to link them to another organization. */
+export const contactSearchItemSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    organizations: z
+      .array(z.object({ id: z.number().int(), name: z.string(), position: z.string() }))
+      .meta({ description: 'Organizations the person works for, only those visible to you' }),
+    personClient: ref.nullable(),
+    phone: z.string().nullable().meta({ description: 'The primary phone' }),
+    email: z.string().nullable().meta({ description: 'The primary e-mail' }),
+  })
+  .meta({ id: 'ContactPersonFound' })
+export type ContactSearchItem = z.infer<typeof contactSearchItemSchema>
+
+export const contactSearchResponse = z
+  .object({ items: z.array(contactSearchItemSchema) })
+  .meta({ id: 'ContactPersonSearchResult' })

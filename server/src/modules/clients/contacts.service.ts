@@ -1,5 +1,6 @@
 import { type AuditSource, recordAudit } from '../../platform/audit/audit.ts'
 import type { Db, Tx } from '../../platform/db/database.ts'
+import { searchText } from '../../platform/db/text.ts'
 import { inTransaction } from '../../platform/db/transaction.ts'
 import { AppError } from '../../platform/errors/app-error.ts'
 import type { Actor } from '../../platform/permissions/actor.ts'
@@ -8,7 +9,14 @@ import * as clients from './clients.repository.ts'
 import { loadClientFor } from './clients.service.ts'
 import { normalizeChannels, type Problems, personName } from './clients.validation.ts'
 import * as repo from './contacts.repository.ts'
-import type { ContactCreateInput, ContactDto, ContactUpdateInput } from './contacts.schemas.ts'
+import type {
+  ContactCreateInput,
+  ContactDto,
+  ContactSearchItem,
+  ContactSearchQuery,
+  ContactUpdateInput,
+} from './contacts.schemas.ts'
+import { normalizePhone, phoneDigits } from './contacts-normalize.ts'
 
 type Executor = Db | Tx
 
@@ -62,6 +70,39 @@ export async function getContact(db: Executor, actor: Actor, id: number): Promis
     throw AppError.notFound()
   authorize(actor, 'clients.read')
   return contact
+}
+
+/**
+ * What a search string may be: words of a name (any case, ё = е, any order), a phone number or part of
+ * one in any format (`8 (916) 765-43-21` finds `+7 916 765-43-21`), or part of an e-mail address.
+ */
+export function contactSearchTerms(q: string | undefined): repo.ContactSearchTerms | null {
+  const text = q?.trim() ?? ''
+  if (!text) return null
+  const digits = new Set<string>()
+  const typed = text.replace(/\D/g, '')
+  if (typed.length >= 4) {
+    digits.add(typed)
+    const phone = normalizePhone(text)
+    if (phone.ok) digits.add(phoneDigits(phone.e164))
+    // A Russian number typed with the trunk prefix 8 is stored from its country code 7.
+    else if (typed.length >= 5 && typed.startsWith('8')) digits.add(`7${typed.slice(1)}`)
+  }
+  return {
+    nameTokens: searchText(text).split(' ').filter(Boolean).slice(0, 5),
+    phoneDigits: [...digits],
+    email: /^[\w.@+-]{3,}$/.test(text) ? text.toLowerCase() : null,
+  }
+}
+
+/** Contact persons the actor may see, found by name, phone or e-mail: for linking one to another organization. */
+export async function findContacts(
+  db: Db,
+  actor: Actor,
+  query: ContactSearchQuery,
+): Promise<ContactSearchItem[]> {
+  authorize(actor, 'clients.read')
+  return repo.searchContacts(db, actor, contactSearchTerms(query.q), query.limit)
 }
 
 async function validatePerson(

@@ -108,6 +108,88 @@ describe('contact persons', () => {
     expect(Object.keys(bad.json().error.fields)).toEqual(['lastName'])
   })
 
+  it('finds contact persons by a name in any case, by a phone typed in another format and by e-mail', async () => {
+    const admin = await t.signIn('admin')
+    const found = async (who: Client, q: string) => {
+      const res = await who.get(`/api/contacts?q=${encodeURIComponent(q)}`)
+      expect(res.statusCode).toBe(200)
+      return res.json().items as Array<{
+        name: string
+        organizations: Array<{ id: number; name: string; position: string }>
+        phone: string | null
+        email: string | null
+      }>
+    }
+    const vera = await found(a, 'ОРЛОВА')
+    expect(vera).toEqual([
+      {
+        id: expect.any(Number),
+        name: 'Орлова Вера Павловна',
+        organizations: [
+          { id: orgA, name: 'Альфа', position: 'Главный бухгалтер' },
+          { id: orgA2, name: 'Бета', position: 'Консультант' },
+        ],
+        personClient: null,
+        phone: null,
+        email: 'v.orlova@alfa.ru',
+      },
+    ])
+    expect((await found(a, 'вера орлова')).map((c) => c.name)).toEqual(['Орлова Вера Павловна'])
+    expect((await found(a, 'v.orlova@ALFA')).map((c) => c.name)).toEqual(['Орлова Вера Павловна'])
+    // stored as +7 916 765-43-21, asked for with the trunk prefix and brackets
+    await a.post(`/api/clients/${orgA}/contacts`, {
+      lastName: 'Ёлкина',
+      firstName: 'Анна',
+      channels: [{ type: 'phone', value: '+7 916 765-43-22' }],
+    })
+    expect((await found(a, '8 (916) 765-43-22')).map((c) => c.name)).toEqual(['Ёлкина Анна'])
+    expect((await found(a, '765-43-22')).map((c) => c.name)).toEqual(['Ёлкина Анна'])
+    expect((await found(a, 'елкина')).map((c) => [c.name, c.phone])).toEqual([
+      ['Ёлкина Анна', '+7 916 765 43 22'],
+    ])
+    expect(await found(a, 'Нет такого')).toEqual([])
+    // B sees Vera through its own organization only, and never A's people
+    expect((await found(b, 'орлова')).map((c) => c.organizations.map((o) => o.name))).toEqual([['Гамма']])
+    expect(await found(b, 'Ёлкина')).toEqual([])
+    expect(await found(b, '765-43-22')).toEqual([])
+    expect((await found(b, '')).map((c) => c.name)).toEqual(['Орлова Вера Павловна'])
+    expect((await found(admin, 'елкина')).map((c) => c.organizations.map((o) => o.name))).toEqual([['Альфа']])
+    expect((await a.get('/api/contacts?limit=51')).statusCode).toBe(400)
+    const limited = await a.get('/api/contacts?limit=1')
+    expect(limited.json().items).toHaveLength(1)
+  })
+
+  it('shows a person-client who is also a contact person elsewhere with both sides', async () => {
+    const person = (
+      await a.post('/api/clients', { kind: 'person', lastName: 'Зайцев', firstName: 'Пётр' })
+    ).json()
+    const contact = (
+      await a.post(`/api/clients/${orgA2}/contacts`, {
+        lastName: 'Зайцев',
+        firstName: 'Пётр',
+        personClientId: person.id,
+        position: 'Юрист',
+        role: 'ЛПР',
+      })
+    ).json()
+    const card = (await a.get(`/api/contacts/${contact.id}`)).json()
+    expect(card.personClient).toEqual({ id: person.id, name: 'Зайцев Пётр' })
+    expect(card.organizations).toEqual([
+      {
+        clientId: orgA2,
+        name: 'Бета',
+        position: 'Юрист',
+        department: '',
+        role: 'ЛПР',
+        isPrimary: false,
+      },
+    ])
+    const found = (await a.get(`/api/contacts?q=${encodeURIComponent('пётр зайцев')}`)).json().items
+    expect(found.map((c: { personClient: unknown }) => c.personClient)).toEqual([
+      { id: person.id, name: 'Зайцев Пётр' },
+    ])
+  })
+
   it('removes a link; the person is deleted when linked nowhere else', async () => {
     const kim = (await a.get(`/api/clients/${orgA}/contacts`))
       .json()

@@ -110,6 +110,24 @@ export interface JobTable {
   finished_at: Timestamp | null
 }
 
+export type OperationStatus = 'queued' | 'running' | 'done' | 'failed'
+
+export interface OperationTable {
+  id: Id
+  type: string
+  status: OperationStatus
+  created_by: number | null
+  payload: string
+  cursor: string | null
+  total: number
+  done: number
+  result: string
+  error: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+  finished_at: Timestamp | null
+}
+
 export interface SettingTable {
   key: string
   value: string
@@ -318,6 +336,7 @@ export interface Database {
   files: FileTable
   consents: ConsentTable
   notifications: NotificationTable
+  operations: OperationTable
 }
 
 export type Insertable<T> = {

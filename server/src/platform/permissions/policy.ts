@@ -76,6 +76,7 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
   'POST /api/clients/:id/contacts': perm('clients.update'),
   'PATCH /api/clients/:id/contacts/:contactId': perm('clients.update'),
   'DELETE /api/clients/:id/contacts/:contactId': perm('clients.update'),
+  'GET /api/contacts': perm('clients.read'),
   'GET /api/contacts/:id': perm('clients.read'),
   'GET /api/contacts/:id/history': perm('clients.read'),
   'PATCH /api/contacts/:id': perm('clients.update'),
@@ -95,6 +96,8 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
   'DELETE /api/files/:id': subject('write'),
 
   'GET /api/notifications': signedIn,
+  'GET /api/operations': signedIn,
+  'GET /api/operations/:id': signedIn,
   'GET /api/notifications/unread-count': signedIn,
   'POST /api/notifications/read': signedIn,
 }

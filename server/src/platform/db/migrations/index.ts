@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001-foundation.ts'
 import * as m0002 from './0002-clients.ts'
+import * as m0003 from './0003-operations.ts'
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-clients': m0002,
+  '0003-operations': m0003,
 }
