@@ -110,6 +110,80 @@ export interface JobTable {
   finished_at: Timestamp | null
 }
 
+export interface ClassifierTable {
+  id: Id
+  name_ru: string
+  name_en: string
+  description: string
+  multiple: Bool
+  required: Bool
+  position: number
+  version: number
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface ClassifierNodeTable {
+  id: Id
+  classifier_id: number
+  parent_id: number | null
+  name_ru: string
+  name_en: string
+  color: string
+  position: number
+  rank: number
+  rule: string | null
+  version: number
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface ClientClassificationTable {
+  client_id: number
+  node_id: number
+  classifier_id: number
+  by_rule: Bool
+  assigned_by: number | null
+  assigned_at: Timestamp
+}
+
+export interface ClassificationHistoryTable {
+  id: Id
+  client_id: number
+  classifier_id: number
+  node_id: number
+  action: 'enter' | 'exit'
+  at: Timestamp
+  actor_id: number | null
+  by_rule: Bool
+  operation_id: number | null
+}
+
+export interface SavedViewTable {
+  id: Id
+  entity: string
+  name: string
+  scope: 'private' | 'team' | 'all'
+  owner_id: number | null
+  team_id: number | null
+  state: string
+  version: number
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface SavedViewDefaultTable {
+  user_id: number
+  entity: string
+  view_id: number
+}
+
+export interface ClientIndexChangeTable {
+  id: Id
+  client_id: number
+  created_at: Generated<Timestamp>
+}
+
 export type OperationStatus = 'queued' | 'running' | 'done' | 'failed'
 
 export interface OperationTable {
@@ -337,6 +411,13 @@ export interface Database {
   consents: ConsentTable
   notifications: NotificationTable
   operations: OperationTable
+  classifiers: ClassifierTable
+  classifier_nodes: ClassifierNodeTable
+  client_classifications: ClientClassificationTable
+  classification_history: ClassificationHistoryTable
+  saved_views: SavedViewTable
+  saved_view_defaults: SavedViewDefaultTable
+  client_index_changes: ClientIndexChangeTable
 }
 
 export type Insertable<T> = {

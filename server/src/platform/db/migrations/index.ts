@@ -2,10 +2,12 @@ import type { Migration } from 'kysely'
 import * as m0001 from './0001-foundation.ts'
 import * as m0002 from './0002-clients.ts'
 import * as m0003 from './0003-operations.ts'
+import * as m0004 from './0004-classifiers.ts'
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-clients': m0002,
   '0003-operations': m0003,
+  '0004-classifiers': m0004,
 }
