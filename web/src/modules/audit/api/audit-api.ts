@@ -1,7 +1,17 @@
-import type { AuditEntry } from '@mmcrm/server/api-types'
+import type { AuditEntry, AuditedEntityType } from '@mmcrm/server/api-types'
 import { api } from '../../../ui/api.ts'
 
-export const AUDIT_ENTITY_TYPES = ['user', 'team', 'role'] as const
+/** The record types the log can be filtered by, in the order the filter lists them. */
+export const AUDIT_ENTITY_TYPES = [
+  'user',
+  'team',
+  'role',
+  'client',
+  'contact',
+  'note',
+  'file',
+  'custom_field',
+] as const satisfies readonly AuditedEntityType[]
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]
 
 export interface AuditQuery {

@@ -1,8 +1,9 @@
 import type { AuditEntry } from '@mmcrm/server/api-types'
 import { Table, type TableColumnsType, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { ChangeList } from '../../../ui/ChangeList.tsx'
+import { ChangeList, type ValueRenderer } from '../../../ui/ChangeList.tsx'
 import { useFormat } from '../../../ui/use-format.ts'
+import { useContactValueRenderer } from '../../contacts/hooks/use-contact-value-renderer.ts'
 import { useStaffValueRenderer } from '../../staff/hooks/use-staff-value-renderer.tsx'
 import { EntityRef } from './EntityRef.tsx'
 
@@ -22,7 +23,10 @@ interface Props {
 export function AuditTable({ entries, loading }: Props) {
   const { t } = useTranslation()
   const format = useFormat()
-  const renderValue = useStaffValueRenderer()
+  const staffValue = useStaffValueRenderer()
+  const contactValue = useContactValueRenderer()
+  const renderValue: ValueRenderer = (field, value, entry) =>
+    contactValue(field, value, entry) ?? staffValue(field, value, entry)
   const columns: TableColumnsType<AuditEntry> = [
     {
       title: t('audit.columns.at'),

@@ -1,6 +1,7 @@
 import { Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { useAuth } from '../../../app/auth/auth-context.ts'
 import { UserRef } from '../../staff/components/UserRef.tsx'
 import { useRoles, useTeams } from '../../staff/hooks/use-staff-queries.ts'
@@ -22,6 +23,7 @@ export function EntityRef({ type, id }: Props) {
   if (type === 'user' && canRead) name = <UserRef id={id} />
   if (type === 'team') name = teams.data?.find((team) => team.id === id)?.name ?? `#${id}`
   if (type === 'role') name = roles.data?.find((role) => role.id === id)?.name ?? `#${id}`
+  if (type === 'client') name = <Link to={`/clients/${id}`}>{`#${id}`}</Link>
 
   return (
     <div>

@@ -1,38 +1,16 @@
-import type { ChannelType, ClientChannel } from '@mmcrm/server/api-types'
+import type {
+  AuditEntry,
+  ChannelType,
+  ClientContactPerson,
+  ContactPerson,
+  ContactPersonFound,
+} from '@mmcrm/server/api-types'
 import { api } from '../../../ui/api.ts'
 
-/** An organization the contact person works for (server: `contactSchema.organizations`). */
-export interface ContactOrganization {
-  clientId: number
-  name: string
-  position: string
-  department: string
-  role: string
-  isPrimary: boolean
-}
+export type { ClientContactPerson, ContactPerson, ContactPersonFound }
 
-/** A contact person as seen from one organization's card (server: `ClientContactPerson`). */
-export interface ClientContactPerson {
-  id: number
-  lastName: string
-  firstName: string
-  middleName: string
-  name: string
-  birthday: string | null
-  notes: string
-  channels: ClientChannel[]
-  personClient: { id: number; name: string } | null
-  organizations: ContactOrganization[]
-  hiddenOrganizations: number
-  erasedAt: string | null
-  version: number
-  createdAt: string
-  updatedAt: string
-  position: string
-  department: string
-  role: string
-  isPrimary: boolean
-}
+/** An organization the contact person works for, with their post there. */
+export type ContactOrganization = ContactPerson['organizations'][number]
 
 export interface ContactChannelInput {
   type: ChannelType
@@ -61,14 +39,36 @@ export interface ContactLinkInput {
 
 export type ContactCreateInput = Partial<ContactPersonInput & ContactLinkInput> & { contactId?: number }
 
-/** Query keys of contact persons; `contactKeys.all` refreshes every organization's list. */
+export interface ContactHistoryPage {
+  items: AuditEntry[]
+  nextBefore: number | null
+}
+
+/** Query keys of contact persons; `contactKeys.all` refreshes every organization's list and every card. */
 export const contactKeys = {
   all: ['contacts'] as const,
   ofClient: (clientId: number) => ['contacts', 'client', clientId] as const,
+  one: (id: number) => ['contacts', 'one', id] as const,
+  history: (id: number) => ['contacts', 'history', id] as const,
+  search: (q: string) => ['contacts', 'search', q] as const,
 }
 
 export async function fetchClientContacts(clientId: number): Promise<ClientContactPerson[]> {
   return (await api<{ items: ClientContactPerson[] }>(`/api/clients/${clientId}/contacts`)).items
+}
+
+export function fetchContact(id: number): Promise<ContactPerson> {
+  return api<ContactPerson>(`/api/contacts/${id}`)
+}
+
+export function fetchContactHistory(id: number, before?: number): Promise<ContactHistoryPage> {
+  return api<ContactHistoryPage>(`/api/contacts/${id}/history`, { query: { before } })
+}
+
+/** Contact persons the employee can see, by name, phone or e-mail. */
+export async function findContacts(q: string, signal?: AbortSignal): Promise<ContactPersonFound[]> {
+  return (await api<{ items: ContactPersonFound[] }>('/api/contacts', { query: { q, limit: 20 }, signal }))
+    .items
 }
 
 export function addContact(clientId: number, body: ContactCreateInput): Promise<ClientContactPerson> {

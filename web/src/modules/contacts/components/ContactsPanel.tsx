@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, StarOutlined } from '@ant-design/icons'
+import { DeleteOutlined, EditOutlined, LinkOutlined, PlusOutlined, StarOutlined } from '@ant-design/icons'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { App, Button, Drawer, Flex, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
@@ -14,21 +14,28 @@ import {
   removeContact,
   updateContactLink,
 } from '../api/contacts-api.ts'
+import { ContactDrawer } from './ContactDrawer.tsx'
 import { ContactForm } from './ContactForm.tsx'
+import { ContactOrganizations } from './ContactOrganizations.tsx'
+import { LinkContactForm } from './LinkContactForm.tsx'
 
 interface Props {
   clientId: number
   canWrite: boolean
 }
 
-type Editing = { mode: 'add' } | { mode: 'edit'; contact: ClientContactPerson } | null
+type Editing = { mode: 'add' } | { mode: 'link' } | { mode: 'edit'; contact: ClientContactPerson } | null
 
-/** The people at an organization: a table of contact persons with adding, editing, the primary mark, removal. */
+/**
+ * The people at an organization: a table of contact persons with adding (a new person, or one who works
+ * elsewhere too), editing, the primary mark, removal, and each person's card with their history.
+ */
 export function ContactsPanel({ clientId, canWrite }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const queryClient = useQueryClient()
   const [editing, setEditing] = useState<Editing>(null)
+  const [viewing, setViewing] = useState<number | null>(null)
   const contacts = useQuery({
     queryKey: contactKeys.ofClient(clientId),
     queryFn: () => fetchClientContacts(clientId),
@@ -66,7 +73,13 @@ export function ContactsPanel({ clientId, canWrite }: Props) {
       render: (_, contact) => (
         <Flex vertical>
           <Space size={4} wrap>
-            <Typography.Text strong>{contact.name}</Typography.Text>
+            <Button
+              type="link"
+              style={{ padding: 0, height: 'auto', fontWeight: 600 }}
+              onClick={() => setViewing(contact.id)}
+            >
+              {contact.name}
+            </Button>
             {contact.isPrimary && <Tag color="gold">{t('contacts.primary')}</Tag>}
           </Space>
           {contact.role && <Typography.Text type="secondary">{contact.role}</Typography.Text>}
@@ -114,32 +127,12 @@ export function ContactsPanel({ clientId, canWrite }: Props) {
     {
       key: 'elsewhere',
       title: t('contacts.columns.elsewhere'),
-      render: (_, contact) => {
-        const others = contact.organizations.filter((org) => org.clientId !== clientId)
-        if (others.length === 0 && contact.hiddenOrganizations === 0) return t('common.empty')
-        return (
-          <Flex vertical>
-            {others.length > 0 && (
-              <Typography.Text type="secondary">
-                {t('contacts.alsoWorksAt', {
-                  list: others
-                    .map((org) =>
-                      org.position
-                        ? t('contacts.orgWithPosition', { name: org.name, position: org.position })
-                        : org.name,
-                    )
-                    .join(', '),
-                })}
-              </Typography.Text>
-            )}
-            {contact.hiddenOrganizations > 0 && (
-              <Typography.Text type="secondary">
-                {t('contacts.hiddenOrganizations', { count: contact.hiddenOrganizations })}
-              </Typography.Text>
-            )}
-          </Flex>
-        )
-      },
+      render: (_, contact) => (
+        <ContactOrganizations
+          organizations={contact.organizations.filter((org) => org.clientId !== clientId)}
+          hidden={contact.hiddenOrganizations}
+        />
+      ),
     },
   ]
   if (canWrite)
@@ -189,9 +182,14 @@ export function ContactsPanel({ clientId, canWrite }: Props) {
           {t('contacts.title')}
         </Typography.Title>
         {canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'add' })}>
-            {t('contacts.add')}
-          </Button>
+          <Space wrap>
+            <Button icon={<LinkOutlined />} onClick={() => setEditing({ mode: 'link' })}>
+              {t('contacts.link.action')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'add' })}>
+              {t('contacts.add')}
+            </Button>
+          </Space>
         )}
       </Flex>
       {contacts.error && !contacts.data ? (
@@ -212,13 +210,25 @@ export function ContactsPanel({ clientId, canWrite }: Props) {
         title={
           editing?.mode === 'edit'
             ? t('contacts.editTitle', { name: editing.contact.name })
-            : t('contacts.add')
+            : editing?.mode === 'link'
+              ? t('contacts.link.title')
+              : t('contacts.add')
         }
         onClose={() => setEditing(null)}
         size={640}
         destroyOnHidden
       >
-        {editing && (
+        {editing?.mode === 'link' && (
+          <LinkContactForm
+            clientId={clientId}
+            linkedIds={(contacts.data ?? []).map((c) => c.id)}
+            onSaved={(linked) => {
+              message.success(t('contacts.link.done', { name: linked.name }))
+              setEditing(null)
+            }}
+          />
+        )}
+        {(editing?.mode === 'add' || editing?.mode === 'edit') && (
           <ContactForm
             key={editing.mode === 'edit' ? editing.contact.id : 'new'}
             clientId={clientId}
@@ -230,6 +240,19 @@ export function ContactsPanel({ clientId, canWrite }: Props) {
           />
         )}
       </Drawer>
+      <ContactDrawer
+        contactId={viewing}
+        onClose={() => setViewing(null)}
+        onEdit={
+          canWrite
+            ? () => {
+                const contact = contacts.data?.find((c) => c.id === viewing)
+                setViewing(null)
+                if (contact) setEditing({ mode: 'edit', contact })
+              }
+            : undefined
+        }
+      />
     </>
   )
 }
