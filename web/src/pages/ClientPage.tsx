@@ -1,12 +1,15 @@
 import type { ClientDuplicate } from '@mmcrm/server/api-types'
 import { Button, Col, Empty, Result, Row, Skeleton, Tabs } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import { useAuth } from '../app/auth/auth-context.ts'
 import { ClientDetails } from '../modules/clients/components/ClientDetails.tsx'
 import { ClientHeader } from '../modules/clients/components/ClientHeader.tsx'
 import { ClientHistory } from '../modules/clients/components/ClientHistory.tsx'
+import { ConsentsPanel } from '../modules/clients/components/ConsentsPanel.tsx'
 import { DuplicatesAlert } from '../modules/clients/components/DuplicatesAlert.tsx'
+import { MergeModal } from '../modules/clients/components/MergeModal.tsx'
 import { useClient } from '../modules/clients/hooks/use-client-queries.ts'
 import { ContactsPanel } from '../modules/contacts/components/ContactsPanel.tsx'
 import { useCustomFields } from '../modules/custom-fields/hooks/use-custom-fields.ts'
@@ -16,7 +19,7 @@ import { NotesList } from '../modules/notes/components/NotesList.tsx'
 import { isApiError } from '../ui/api.ts'
 import { ErrorScreen } from '../ui/ErrorScreen.tsx'
 
-const TABS = ['details', 'contacts', 'timeline', 'history'] as const
+const TABS = ['details', 'contacts', 'timeline', 'consents', 'history'] as const
 type Tab = (typeof TABS)[number]
 
 /** What a save passes on to the dossier it opens: the likely duplicates the server found. */
@@ -28,7 +31,10 @@ function clientId(value: string | undefined): number | null {
   return value && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : null
 }
 
-/** A client's dossier: heading and actions; requisites and details, the timeline of notes and files, history. */
+/**
+ * A client's dossier: heading and actions; requisites and details, contact persons, the timeline of
+ * notes and files, consents to personal data processing, history.
+ */
 export function ClientPage() {
   const { t } = useTranslation()
   const { can } = useAuth()
@@ -41,6 +47,8 @@ export function ClientPage() {
   const defs = useCustomFields('client')
   const found: Tab = TABS.find((key) => key === search.get('tab')) ?? 'details'
   const duplicates = (location.state as ClientPageState | null)?.duplicates
+  // The merge dialog, with the duplicate chosen in the warning (if it was opened from there).
+  const [merge, setMerge] = useState<{ sourceId?: number } | null>(null)
 
   if (id === null || (isApiError(client.error) && client.error.status === 404)) {
     return (
@@ -64,14 +72,31 @@ export function ClientPage() {
   const canWrite = can('clients.update') && card.deletedAt === null
   // Contact persons belong to organizations only.
   const tab: Tab = found === 'contacts' && card.kind !== 'organization' ? 'details' : found
+  const canMerge = can('clients.merge') && card.deletedAt === null
+  const forgetDuplicates = () =>
+    navigate(`${location.pathname}${location.search}`, { replace: true, state: null })
 
   return (
     <>
-      <ClientHeader client={card} defs={defs.data} />
+      <ClientHeader client={card} defs={defs.data} onMerge={() => setMerge({})} />
       <DuplicatesAlert
         duplicates={duplicates}
-        onClose={() => navigate(`${location.pathname}${location.search}`, { replace: true, state: null })}
+        onClose={forgetDuplicates}
+        onMerge={canMerge ? (d) => setMerge({ sourceId: d.id }) : undefined}
       />
+      {canMerge && (
+        <MergeModal
+          target={card}
+          open={merge !== null}
+          initialSourceId={merge?.sourceId}
+          onClose={() => setMerge(null)}
+          onMerged={(kept) => {
+            setMerge(null)
+            if (kept.id !== card.id) navigate(`/clients/${kept.id}`, { replace: true })
+            else if (duplicates) forgetDuplicates()
+          }}
+        />
+      )}
       <Tabs
         activeKey={tab}
         onChange={(key) =>
@@ -116,6 +141,11 @@ export function ClientPage() {
                 </Col>
               </Row>
             ),
+          },
+          {
+            key: 'consents',
+            label: t('clients.consents.tab'),
+            children: <ConsentsPanel client={card} canWrite={canWrite} />,
           },
           {
             key: 'history',

@@ -1,15 +1,18 @@
 import { Button, Empty } from 'antd'
-import { useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAuth } from '../app/auth/auth-context.ts'
+import { BulkActionsBar } from '../modules/clients/components/BulkActionsBar.tsx'
 import { ClientFilters } from '../modules/clients/components/ClientFilters.tsx'
 import { ClientsTable } from '../modules/clients/components/ClientsTable.tsx'
 import { ColumnPicker } from '../modules/clients/components/ColumnPicker.tsx'
 import { NewClientButton } from '../modules/clients/components/NewClientButton.tsx'
+import { ReassignModal, type ReassignTarget } from '../modules/clients/components/ReassignModal.tsx'
 import { TrashActions } from '../modules/clients/components/TrashActions.tsx'
 import { useClientColumns } from '../modules/clients/hooks/use-client-columns.ts'
 import {
   countFilters,
+  listFilter,
   NO_FILTERS,
   useClientListState,
 } from '../modules/clients/hooks/use-client-list-state.ts'
@@ -39,6 +42,15 @@ export function ClientsPage() {
   const teams = useTeams({ enabled: canReadStaff })
   const { columns, setColumns } = useClientColumns(state, update, defs.data)
   const filtered = countFilters(state) > 0
+  const canReassign = can('clients.reassign') && !trash
+  const [selected, setSelected] = useState<number[]>([])
+  const [reassign, setReassign] = useState<ReassignTarget | null>(null)
+  const filter = useMemo(() => listFilter(request), [request])
+  const filterKey = JSON.stringify(filter)
+  // Rows chosen under another filter are not what the employee now sees: start over.
+  useEffect(() => {
+    if (filterKey) setSelected([])
+  }, [filterKey])
 
   let empty = <Empty description={t('clients.empty')}>{canCreate && <NewClientButton />}</Empty>
   if (filtered) {
@@ -71,6 +83,15 @@ export function ClientsPage() {
         onChange={(patch) => update(patch, { resetPage: true })}
       />
       {list.error && <ErrorAlert error={list.error} />}
+      {canReassign && (selected.length > 0 || filtered) && (
+        <BulkActionsBar
+          selected={selected.length}
+          total={list.data?.total ?? 0}
+          onReassignSelected={() => setReassign({ kind: 'ids', ids: selected })}
+          onReassignAll={() => setReassign({ kind: 'filter', filter, total: list.data?.total ?? 0 })}
+          onClear={() => setSelected([])}
+        />
+      )}
       <ClientsTable
         state={state}
         columns={columns}
@@ -81,8 +102,12 @@ export function ClientsPage() {
         trashActions={
           trash ? (client) => <TrashActions client={client} canPurge={can('clients.purge')} /> : undefined
         }
+        selection={canReassign ? { ids: selected, onChange: setSelected } : undefined}
         onChange={update}
       />
+      {canReassign && (
+        <ReassignModal target={reassign} onClose={() => setReassign(null)} onDone={() => setSelected([])} />
+      )}
     </>
   )
 }

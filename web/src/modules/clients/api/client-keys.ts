@@ -7,4 +7,6 @@ export const clientKeys = {
   one: (id: number) => ['clients', 'one', id] as const,
   history: (id: number) => ['clients', 'history', id] as const,
   duplicates: (query: DuplicateQuery) => ['clients', 'duplicates', query] as const,
+  consents: (id: number) => ['clients', 'consents', id] as const,
+  search: (kind: string, q: string) => ['clients', 'search', kind, q] as const,
 }

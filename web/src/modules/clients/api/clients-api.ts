@@ -9,6 +9,7 @@ import type {
   Page,
 } from '@mmcrm/server/api-types'
 import { api } from '../../../ui/api.ts'
+import type { BulkResult } from '../../operations/api/operations-api.ts'
 
 /** The list request as the API takes it: filters, `sort=key,-key2`, page. */
 export interface ClientListParams {
@@ -29,6 +30,19 @@ export interface ClientListParams {
   /** JSON: `{ "<field key>": { "op": …, … } }`. */
   custom?: string
   sort?: string
+}
+
+/** What a bulk action touches: the list's filters without page, sort or the trash switch. */
+export type ClientFilterParams = Omit<ClientListParams, 'page' | 'pageSize' | 'sort' | 'trash'>
+
+/** Giving clients to another employee: those chosen by id, or every one the filter matches. */
+export interface ReassignRequest {
+  ids?: number[]
+  filter?: ClientFilterParams
+  ownerId: number | null
+  /** Omitted: the new owner's team. */
+  teamId?: number | null
+  reason: string
 }
 
 export interface HistoryPage {
@@ -83,4 +97,24 @@ export function restoreClient(id: number): Promise<ClientCard> {
 
 export function purgeClient(id: number): Promise<void> {
   return api<void>(`/api/clients/${id}/purge`, { method: 'DELETE' })
+}
+
+/** Answers at once for a few clients; a large filtered set is queued as an operation (HTTP 202). */
+export function reassignClients(body: ReassignRequest): Promise<BulkResult> {
+  return api<BulkResult>('/api/clients/reassign', { method: 'POST', body })
+}
+
+/** Merges `sourceId` into the target (its version checked): the source goes to the trash. */
+export function mergeClient(targetId: number, version: number, sourceId: number): Promise<ClientCard> {
+  return api<ClientCard>(`/api/clients/${targetId}/merge`, { method: 'POST', body: { sourceId }, version })
+}
+
+/** The address of everything held about a client, as a JSON file the browser downloads. */
+export function personalDataUrl(id: number): string {
+  return `/api/clients/${id}/personal-data`
+}
+
+/** Erases an individual's personal data for good; the record stays, anonymized. */
+export function eraseClient(id: number, reason: string): Promise<ClientCard> {
+  return api<ClientCard>(`/api/clients/${id}/erase`, { method: 'POST', body: { reason } })
 }

@@ -2,12 +2,13 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons'
 import type { ClientCard, CustomField } from '@mmcrm/server/api-types'
 import { Alert, Button, Card, Descriptions, Flex, Popconfirm, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { useAuth } from '../../../app/auth/auth-context.ts'
 import { PageHeader } from '../../../ui/PageHeader.tsx'
 import { useFormat } from '../../../ui/use-format.ts'
 import { useCustomFieldLabel } from '../../custom-fields/hooks/use-custom-fields.ts'
 import { useClientActions } from '../hooks/use-client-actions.ts'
+import { ClientMoreActions } from './ClientMoreActions.tsx'
 import { CompletenessProgress } from './CompletenessProgress.tsx'
 import { COMPLETENESS_FIELD_LABELS, KIND_COLORS, KIND_LABELS, legalFormLabel } from './client-labels.ts'
 import { TrashActions } from './TrashActions.tsx'
@@ -15,10 +16,12 @@ import { TrashActions } from './TrashActions.tsx'
 interface Props {
   client: ClientCard
   defs: CustomField[] | undefined
+  /** Opens the merge dialog. */
+  onMerge: () => void
 }
 
 /** The dossier's heading: name, kind, owner, team, how complete it is and what is missing; the actions. */
-export function ClientHeader({ client, defs }: Props) {
+export function ClientHeader({ client, defs, onMerge }: Props) {
   const { t } = useTranslation()
   const { can } = useAuth()
   const format = useFormat()
@@ -73,6 +76,7 @@ export function ClientHeader({ client, defs }: Props) {
           </Button>
         </Popconfirm>
       )}
+      <ClientMoreActions client={client} onMerge={onMerge} />
     </>
   )
 
@@ -85,6 +89,7 @@ export function ClientHeader({ client, defs }: Props) {
             <Tag color={KIND_COLORS[client.kind]}>{t(KIND_LABELS[client.kind])}</Tag>
             {legalForm && <Tag>{t(legalForm)}</Tag>}
             {inTrash && <Tag color="red">{t('clients.trash.inTrash')}</Tag>}
+            {client.erasedAt && <Tag color="default">{t('clients.privacy.erasedTag')}</Tag>}
           </Flex>
         }
         extra={actions}
@@ -95,6 +100,11 @@ export function ClientHeader({ client, defs }: Props) {
           showIcon
           style={{ marginBottom: 16 }}
           title={t('clients.trash.inTrashSince', { date: format.dateTime(client.deletedAt) })}
+          description={
+            client.mergedIntoId !== null ? (
+              <Link to={`/clients/${client.mergedIntoId}`}>{t('clients.merge.mergedInto')}</Link>
+            ) : undefined
+          }
         />
       )}
       <Card size="small" style={{ marginBottom: 16 }}>

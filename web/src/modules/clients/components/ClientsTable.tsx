@@ -25,6 +25,8 @@ interface Props {
   empty: ReactNode
   /** Restore and purge buttons, for the trash. */
   trashActions?: (client: ClientListItem) => ReactNode
+  /** Rows chosen for a bulk action; kept across pages. None: no checkboxes. */
+  selection?: { ids: number[]; onChange: (ids: number[]) => void }
   onChange: (patch: Partial<ClientListState>) => void
 }
 
@@ -65,7 +67,17 @@ const SORTABLE_STANDARD: readonly string[] = [
 ]
 
 /** The client list with the columns the employee chose, sortable by several at once. */
-export function ClientsTable({ state, columns, defs, data, loading, empty, trashActions, onChange }: Props) {
+export function ClientsTable({
+  state,
+  columns,
+  defs,
+  data,
+  loading,
+  empty,
+  trashActions,
+  selection,
+  onChange,
+}: Props) {
   const { t } = useTranslation()
   const format = useFormat()
   const fieldLabel = useCustomFieldLabel()
@@ -193,6 +205,14 @@ export function ClientsTable({ state, columns, defs, data, loading, empty, trash
       scroll={{ x: shown.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 150), 0) }}
       showSorterTooltip={{ target: 'sorter-icon' }}
       locale={{ emptyText: empty }}
+      rowSelection={
+        selection && {
+          fixed: true,
+          selectedRowKeys: selection.ids,
+          preserveSelectedRowKeys: true,
+          onChange: (keys) => selection.onChange(keys.map(Number)),
+        }
+      }
       pagination={{
         current: state.page,
         pageSize: state.pageSize,

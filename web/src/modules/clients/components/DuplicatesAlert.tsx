@@ -1,5 +1,6 @@
+import { MergeOutlined } from '@ant-design/icons'
 import type { ClientDuplicate } from '@mmcrm/server/api-types'
-import { Alert, Typography } from 'antd'
+import { Alert, Button, Typography } from 'antd'
 import type { CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -7,6 +8,8 @@ import { Link } from 'react-router'
 interface Props {
   duplicates: ClientDuplicate[] | undefined
   onClose?: () => void
+  /** Offered next to each visible duplicate when the employee may merge clients. */
+  onMerge?: (duplicate: ClientDuplicate) => void
   style?: CSSProperties
 }
 
@@ -14,7 +17,7 @@ interface Props {
  * Likely duplicates, as a warning that does not block saving: visible ones link to their dossier;
  * one outside the employee's access is only named by its owner, so they know whom to ask.
  */
-export function DuplicatesAlert({ duplicates, onClose, style }: Props) {
+export function DuplicatesAlert({ duplicates, onClose, onMerge, style }: Props) {
   const { t } = useTranslation()
   if (!duplicates?.length) return null
   return (
@@ -45,6 +48,17 @@ export function DuplicatesAlert({ duplicates, onClose, style }: Props) {
                 <Typography.Text type="secondary">
                   {` · ${t('clients.fields.owner')}: ${d.owner.name}`}
                 </Typography.Text>
+              )}
+              {d.visible && onMerge && (
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<MergeOutlined />}
+                  onClick={() => onMerge(d)}
+                  aria-label={t('clients.merge.withDuplicate', { name: d.name })}
+                >
+                  {t('clients.merge.action')}
+                </Button>
               )}
             </li>
           ))}

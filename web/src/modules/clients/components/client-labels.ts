@@ -1,4 +1,5 @@
 import type { ChannelType, ClientCard, ClientSize, LegalForm } from '@mmcrm/server/api-types'
+import type { ConsentMethod } from '../api/consents-api.ts'
 
 export type ClientKind = ClientCard['kind']
 
@@ -41,6 +42,15 @@ export const CHANNEL_LABELS = {
   email: 'clients.channels.email',
   messenger: 'clients.channels.messenger',
 } as const satisfies Record<ChannelType, string>
+
+export const CONSENT_METHOD_LABELS = {
+  web_form: 'clients.consents.methods.web_form',
+  paper: 'clients.consents.methods.paper',
+  email: 'clients.consents.methods.email',
+  phone: 'clients.consents.methods.phone',
+  messenger: 'clients.consents.methods.messenger',
+  in_person: 'clients.consents.methods.in_person',
+} as const satisfies Record<ConsentMethod, string>
 
 export const CLIENT_KINDS = Object.keys(KIND_LABELS) as ClientKind[]
 export const CLIENT_SIZES = Object.keys(SIZE_LABELS) as ClientSize[]

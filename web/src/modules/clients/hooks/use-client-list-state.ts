@@ -3,7 +3,7 @@ import dayjs from 'dayjs'
 import { useCallback, useMemo } from 'react'
 import { useSearchParams } from 'react-router'
 import { zonedWallTimeToIso } from '../../../ui/format.ts'
-import type { ClientListParams } from '../api/clients-api.ts'
+import type { ClientFilterParams, ClientListParams } from '../api/clients-api.ts'
 import { type ClientKind, isClientKind, isClientSize } from '../components/client-labels.ts'
 
 /** Standard sort keys (a `satisfies` map, so the list follows the server's). */
@@ -167,6 +167,17 @@ export function countFilters(state: ClientListState): number {
     state.createdFrom || state.createdTo,
     ...Object.keys(state.custom),
   ].filter(Boolean).length
+}
+
+/**
+ * The clients a bulk action over "all matching the filter" touches: the list request without its page,
+ * sort and trash switch (bulk actions never reach the trash), and without empty values.
+ */
+export function listFilter(request: ClientListParams): ClientFilterParams {
+  const { page: _page, pageSize: _pageSize, sort: _sort, trash: _trash, ...filter } = request
+  return Object.fromEntries(
+    Object.entries(filter).filter(([, value]) => value !== undefined && value !== ''),
+  ) as ClientFilterParams
 }
 
 export const NO_FILTERS: Partial<ClientListState> = {
