@@ -1,12 +1,16 @@
 import { type AuditSource, recordAudit } from '../../platform/audit/audit.ts'
-import type { Db, Tx } from '../../platform/db/database.ts'
+import { type Db, dialectOf, type Tx } from '../../platform/db/database.ts'
 import { inTransaction } from '../../platform/db/transaction.ts'
 import { AppError } from '../../platform/errors/app-error.ts'
 import type { JobQueue } from '../../platform/jobs/job-queue.ts'
+import { moveClassifications, reclassify } from '../classifiers/index.ts'
 import { moveFiles } from '../files/index.ts'
 import { moveNotes } from '../notes/index.ts'
 import { type OperationContext, type OperationStep, startOperation } from '../operations/index.ts'
+import { clientQueryParts } from './clients.list.ts'
 import * as repo from './clients.repository.ts'
+
+type FilterExtra = Awaited<ReturnType<typeof clientQueryParts>>['extra']
 import type { ClientFilter } from './clients.schemas.ts'
 import { clientCard, loadClientFor } from './clients.service.ts'
 
@@ -70,6 +74,7 @@ function matchingClients(
   tx: Tx,
   actor: AuditSource['actor'],
   input: { ids?: number[]; filter?: ClientFilter },
+  extra: FilterExtra,
   afterId = 0,
 ) {
   return tx
@@ -79,6 +84,7 @@ function matchingClients(
     .select(['c.id', 'c.owner_id', 'c.team_id', 'c.version', 'o.name as owner_name', 't.name as team_name'])
     .where((eb) =>
       repo.clientFilterConditions(eb, actor, input.filter ?? {}, [
+        ...extra(eb),
         ...(input.ids ? [eb('c.id', 'in', input.ids.length ? input.ids : [-1])] : []),
         eb('c.id', '>', afterId),
       ]),
@@ -127,6 +133,10 @@ async function reassignRows(
     })
     changed++
   }
+  await reclassify(
+    tx,
+    rows.map((r) => r.id),
+  )
   return changed
 }
 
@@ -143,13 +153,14 @@ export async function reassignClients(
   input: ReassignInput,
 ): Promise<BulkResult> {
   const actor = source.actor
+  const parts = await clientQueryParts(db, dialectOf(db), input.filter ?? {}, '', 'sql')
   return inTransaction(db, async ({ tx }) => {
     const target = await reassignTarget(tx, input)
     if (input.ids === undefined) {
       const counted = await tx
         .selectFrom('clients as c')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where((eb) => repo.clientFilterConditions(eb, actor, input.filter ?? {}, []))
+        .where((eb) => repo.clientFilterConditions(eb, actor, input.filter ?? {}, parts.extra(eb)))
         .executeTakeFirstOrThrow()
       const total = Number(counted.n)
       if (total > REASSIGN_SYNC_LIMIT) {
@@ -167,7 +178,7 @@ export async function reassignClients(
         return { status: 'queued', changed: 0, total, operationId }
       }
     }
-    const rows = await matchingClients(tx, actor, input)
+    const rows = await matchingClients(tx, actor, input, parts.extra)
       .limit(REASSIGN_LIMIT + 1)
       .execute()
     if (rows.length > REASSIGN_LIMIT)
@@ -186,10 +197,12 @@ export const reassignStep: OperationStep = async (
   >,
 ) => {
   const target = await reassignTarget(tx, { ownerId: op.payload.ownerId, teamId: op.payload.teamId })
+  const parts = await clientQueryParts(tx, dialectOf(tx), op.payload.filter, '', 'sql')
   const rows = await matchingClients(
     tx,
     op.source.actor,
     { filter: op.payload.filter },
+    parts.extra,
     op.cursor?.afterId ?? 0,
   )
     .limit(REASSIGN_BATCH)
@@ -268,7 +281,7 @@ export async function mergeClients(
       })
       .where('id', '=', targetId)
       .execute()
-    await moveChildren(tx, sourceId, targetId)
+    await moveChildren(tx, source, sourceId, targetId)
     await tx
       .updateTable('clients')
       .set({
@@ -284,6 +297,7 @@ export async function mergeClients(
       .set({ merged_into_id: targetId })
       .where('merged_into_id', '=', sourceId)
       .execute()
+    await reclassify(tx, [targetId])
     const card = await clientCard(tx, targetId)
     await tx
       .updateTable('clients')
@@ -306,7 +320,7 @@ export async function mergeClients(
   })
 }
 
-async function moveChildren(tx: Tx, fromId: number, toId: number): Promise<void> {
+async function moveChildren(tx: Tx, source: AuditSource, fromId: number, toId: number): Promise<void> {
   const existing = await tx
     .selectFrom('contact_channels')
     .select(['type', 'normalized'])
@@ -375,6 +389,7 @@ async function moveChildren(tx: Tx, fromId: number, toId: number): Promise<void>
     .execute()
   await tx.updateTable('consents').set({ client_id: toId }).where('client_id', '=', fromId).execute()
   await moveNotes(tx, { type: 'client', id: fromId }, { type: 'client', id: toId })
+  await moveClassifications(tx, source, fromId, toId)
   await moveFiles(tx, { type: 'client', id: fromId }, { type: 'client', id: toId })
 }
 

@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely'
-import type { Db, Tx } from '../../platform/db/database.ts'
+import type { Db, DialectKind, Tx } from '../../platform/db/database.ts'
+import { idIn } from '../../platform/db/id-list.ts'
 import type { ClientTable, Database } from '../../platform/db/schema.ts'
 import { escapeLike, searchText } from '../../platform/db/text.ts'
 import type { Actor } from '../../platform/permissions/actor.ts'
@@ -314,17 +315,9 @@ export const CLIENT_SORT_COLUMNS = {
 
 export type ClientSort = { column: keyof typeof CLIENT_SORT_COLUMNS | Expression<unknown>; desc: boolean }
 
-export async function listClients(
-  db: Executor,
-  actor: Actor,
-  f: ClientFilter,
-  sort: ClientSort[],
-  page: { page: number; pageSize: number },
-  extra: (eb: ClientEb) => Expression<SqlBool>[] = () => [],
-): Promise<{ items: ClientListItem[]; total: number }> {
-  const base = db.selectFrom('clients as c').where((eb) => clientFilterConditions(eb, actor, f, extra(eb)))
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
-  let q = base
+function itemQuery(db: Executor) {
+  return db
+    .selectFrom('clients as c')
     .leftJoin('users as o', 'o.id', 'c.owner_id')
     .leftJoin('teams as t', 't.id', 'c.team_id')
     .select((eb) => [
@@ -366,40 +359,98 @@ export async function listClients(
         .limit(1)
         .as('email'),
     ])
+}
+
+type ItemRow = Awaited<ReturnType<ReturnType<typeof itemQuery>['execute']>>[number]
+
+function toItem(r: ItemRow): ClientListItem {
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    legalForm: r.legal_form,
+    inn: r.inn,
+    kpp: r.kpp,
+    ogrn: r.ogrn,
+    phone: r.phone ?? null,
+    email: r.email ?? null,
+    industry: r.industry,
+    size: r.size,
+    source: r.source,
+    completeness: r.completeness,
+    owner: r.owner_id !== null ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
+    team: r.team_id !== null ? { id: r.team_id, name: r.team_name ?? '' } : null,
+    custom: JSON.parse(r.custom) as Record<string, unknown>,
+    deletedAt: r.deleted_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }
+}
+
+/** Orders a query of `clients as c` by the list's sort keys, empty values last, then by id. */
+// biome-ignore lint/suspicious/noExplicitAny: works on any select over `clients as c`
+function applySort<Q extends { orderBy: (...args: any[]) => Q }>(q: Q, sort: ClientSort[]): Q {
+  let out = q
   for (const s of sort) {
     const expr = typeof s.column === 'string' ? sql.ref(CLIENT_SORT_COLUMNS[s.column]) : s.column
     // Empty values last in both directions and on both databases.
-    q = q.orderBy(expr, (ob) => (s.desc ? ob.desc() : ob.asc()).nullsLast())
+    // biome-ignore lint/suspicious/noExplicitAny: the order-by builder's type depends on Q
+    out = out.orderBy(expr, (ob: any) => (s.desc ? ob.desc() : ob.asc()).nullsLast())
   }
-  const rows = await q
-    .orderBy('c.id')
+  return out.orderBy('c.id')
+}
+
+export async function listClients(
+  db: Executor,
+  actor: Actor,
+  f: ClientFilter,
+  sort: ClientSort[],
+  page: { page: number; pageSize: number },
+  extra: (eb: ClientEb) => Expression<SqlBool>[] = () => [],
+): Promise<{ items: ClientListItem[]; total: number }> {
+  const total = await db
+    .selectFrom('clients as c')
+    .where((eb) => clientFilterConditions(eb, actor, f, extra(eb)))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst()
+  const rows = await applySort(
+    itemQuery(db).where((eb) => clientFilterConditions(eb, actor, f, extra(eb))),
+    sort,
+  )
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
     .execute()
-  return {
-    total: Number(total?.n ?? 0),
-    items: rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      name: r.name,
-      legalForm: r.legal_form,
-      inn: r.inn,
-      kpp: r.kpp,
-      ogrn: r.ogrn,
-      phone: r.phone ?? null,
-      email: r.email ?? null,
-      industry: r.industry,
-      size: r.size,
-      source: r.source,
-      completeness: r.completeness,
-      owner: r.owner_id !== null ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
-      team: r.team_id !== null ? { id: r.team_id, name: r.team_name ?? '' } : null,
-      custom: JSON.parse(r.custom) as Record<string, unknown>,
-      deletedAt: r.deleted_at,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-    })),
-  }
+  return { total: Number(total?.n ?? 0), items: rows.map(toItem) }
+}
+
+/** List rows of the given clients, in the given order. */
+export async function listItemsByIds(db: Executor, ids: number[]): Promise<ClientListItem[]> {
+  if (!ids.length) return []
+  const rows = await itemQuery(db).where('c.id', 'in', ids).execute()
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return ids.flatMap((id) => {
+    const r = byId.get(id)
+    return r ? [toItem(r)] : []
+  })
+}
+
+/**
+ * Client ids in list order (the sort keys, then id): of the given ids (any number, one parameter), or —
+ * with `ids` null — of every client, read in chunks from `offset` so a caller can stop early.
+ */
+export async function orderedClientIds(
+  db: Executor,
+  dialect: DialectKind,
+  ids: readonly number[] | null,
+  sort: ClientSort[],
+  limit: number,
+  offset = 0,
+): Promise<number[]> {
+  if (ids !== null && !ids.length) return []
+  let q = db.selectFrom('clients as c').select('c.id')
+  if (ids !== null) q = q.where(idIn(dialect, 'c.id', ids))
+  const rows = await applySort(q, sort).limit(limit).offset(offset).execute()
+  return rows.map((r) => r.id)
 }
 
 export interface DuplicateCandidate {

@@ -209,6 +209,21 @@ export const clientFilterQuery = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  classIn: z
+    .string()
+    .regex(/^\d+(,\d+)*$/)
+    .max(2000)
+    .optional()
+    .meta({
+      description:
+        'Classifier node ids: a client must be in one of the chosen nodes of each classifier (OR within a classifier, AND across classifiers), descendants included',
+    }),
+  classNotIn: z
+    .string()
+    .regex(/^\d+(,\d+)*$/)
+    .max(2000)
+    .optional()
+    .meta({ description: 'Classifier node ids the client must not be in (descendants included)' }),
   custom: z.string().max(4000).optional().meta({
     description:
       'JSON: { "<field key>": { "op": "eq" | "in" | "range" | "empty" | "notEmpty" | "contains", … } }',
@@ -223,7 +238,7 @@ export const clientListQuery = clientFilterQuery.extend({
     .max(300)
     .default('name')
     .meta({
-      description: `Comma-separated keys, \`-\` for descending: ${CLIENT_SORT_KEYS.join(', ')}, or custom:<field key>`,
+      description: `Comma-separated keys, \`-\` for descending: ${CLIENT_SORT_KEYS.join(', ')}, custom:<field key>, or class:<classifier id> (by the order of its nodes; classifier keys come first)`,
     }),
 })
 export type ClientListQuery = z.output<typeof clientListQuery>

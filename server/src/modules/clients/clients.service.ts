@@ -8,6 +8,7 @@ import { authorize, canSee } from '../../platform/permissions/authorize.ts'
 import type { Permission } from '../../platform/permissions/catalogue.ts'
 import { getSetting } from '../../platform/settings.ts'
 import { findCustomFields, validateCustomValues, visibleCustomValues } from '../custom-fields/index.ts'
+import { reclassify } from '../classifiers/index.ts'
 import './clients.messages.ts'
 import type { z } from 'zod'
 import { completeness, DEFAULT_IMPORTANT_FIELDS } from './clients.completeness.ts'
@@ -299,6 +300,7 @@ export async function createClient(
       actor.userId,
     )
     const client = await saveCard(tx, id, prepared)
+    await reclassify(tx, [id])
     await recordAudit(tx, source, {
       action: 'create',
       entityType: 'client',
@@ -379,6 +381,7 @@ export async function updateClient(
       throw new AppError('precondition_failed')
     }
     const client = await saveCard(tx, id, prepared)
+    await reclassify(tx, [id])
     await recordAudit(tx, source, {
       action: 'update',
       entityType: 'client',
@@ -414,6 +417,7 @@ export async function restoreClient(db: Db, source: AuditSource, id: number): Pr
     if (!row.deleted_at) throw new AppError('conflict', { key: 'clients.not_in_trash' })
     if (row.merged_into_id !== null) throw new AppError('conflict', { key: 'clients.not_in_trash' })
     await repo.setDeleted(tx, id, row.version, null)
+    await reclassify(tx, [id])
     await recordAudit(tx, source, {
       action: 'restore',
       entityType: 'client',

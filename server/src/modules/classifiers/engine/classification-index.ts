@@ -433,6 +433,15 @@ export class ClassificationIndex {
     }
   }
 
+  /** The node and every node below it. */
+  subtree(nodeId: number): number[] {
+    const out: number[] = []
+    for (const n of this.nodes.values()) {
+      if (n.id === nodeId || this.ancestors.get(n.id)!.includes(nodeId)) out.push(n.id)
+    }
+    return out
+  }
+
   /** Whether a client is in a node's subtree. */
   inSubtree(clientId: number, nodeId: number): boolean {
     const b = this.rolled.get(nodeId)
