@@ -18,6 +18,8 @@ import { z } from 'zod'
 import type { Config } from './config.ts'
 import { accountRoutes } from './modules/account/account.routes.ts'
 import { auditRoutes } from './modules/audit/audit.routes.ts'
+import { classifiersRoutes } from './modules/classifiers/index.ts'
+import { clientClassificationRoutes } from './modules/clients/clients.classification.routes.ts'
 import { clientActionsRoutes } from './modules/clients/clients.more.routes.ts'
 import { clientsRoutes } from './modules/clients/clients.routes.ts'
 import { contactsRoutes } from './modules/clients/contacts.routes.ts'
@@ -154,6 +156,8 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   await app.register(clientsRoutes)
   await app.register(contactsRoutes)
   await app.register(clientActionsRoutes)
+  await app.register(classifiersRoutes)
+  await app.register(clientClassificationRoutes)
   await app.register(operationsRoutes)
 
   registerWebApp(app, config)

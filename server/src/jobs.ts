@@ -1,4 +1,11 @@
+import {
+  applyRulesBatch,
+  purgeIndexChanges,
+  RULES_JOB,
+  RULES_NIGHTLY_JOB,
+} from './modules/classifiers/index.ts'
 import { REASSIGN_OPERATION, reassignStep } from './modules/clients/clients.actions.ts'
+import { CLASSIFY_OPERATION, classifyStep } from './modules/clients/clients.classification.ts'
 import { RECOMPUTE_JOB, recomputeCompletenessBatch } from './modules/clients/clients.settings.ts'
 import { OPERATION_STEP_JOB, type OperationSteps, runOperationStep } from './modules/operations/index.ts'
 import { purgeExpiredSessions } from './platform/auth/auth.repository.ts'
@@ -10,6 +17,7 @@ const HOUR = 3600_000
 /** Every operation type (a bulk change run in batches) and the function that runs one batch. */
 export const OPERATION_STEPS: OperationSteps = {
   [REASSIGN_OPERATION]: reassignStep,
+  [CLASSIFY_OPERATION]: classifyStep,
 }
 
 /** Every background job of the product. Modules add theirs here. */
@@ -18,6 +26,19 @@ export function registerJobs(worker: JobWorker, ctx: AppContext): void {
     await recomputeCompletenessBatch(ctx.db, ctx.jobs, (job.payload as { afterId: number }).afterId)
   })
   worker.register(OPERATION_STEP_JOB, (job) => runOperationStep(ctx.db, ctx.jobs, OPERATION_STEPS, job))
+  // Rule nodes: a batch of clients at a time, then the next batch.
+  worker.register(RULES_JOB, async (job) => {
+    const p = job.payload as { nodeIds?: number[]; afterId: number }
+    const next = await applyRulesBatch(ctx.db, ctx.database.kind, p.nodeIds, p.afterId)
+    if (next !== null) await ctx.jobs.enqueue(ctx.db, { type: RULES_JOB, payload: { ...p, afterId: next } })
+  })
+  // Nightly: rules with time in them (days since…) move clients without any edit.
+  worker.registerRecurring(RULES_NIGHTLY_JOB, 24 * HOUR, async () => {
+    await ctx.jobs.enqueue(ctx.db, { type: RULES_JOB, payload: { afterId: 0 } })
+  })
+  worker.registerRecurring('classifiers.purge_index_changes', HOUR, async () => {
+    await purgeIndexChanges(ctx.db)
+  })
   worker.registerRecurring('sessions.purge', HOUR, async () => {
     await purgeExpiredSessions(ctx.db)
   })

@@ -11,6 +11,7 @@ import { clientQueryParts } from './clients.list.ts'
 import * as repo from './clients.repository.ts'
 
 type FilterExtra = Awaited<ReturnType<typeof clientQueryParts>>['extra']
+
 import type { ClientFilter } from './clients.schemas.ts'
 import { clientCard, loadClientFor } from './clients.service.ts'
 

@@ -17,6 +17,9 @@ export const PERMISSIONS = [
   'clients.merge',
   'clients.personal_data',
   'fields.manage',
+  'classifiers.manage',
+  'clients.classify',
+  'views.share',
 ] as const
 
 const CLIENT_WORK = ['clients.read', 'clients.create', 'clients.update'] as const
@@ -58,6 +61,8 @@ export const SYSTEM_ROLES: readonly SystemRole[] = [
       'clients.reassign',
       'clients.merge',
       'clients.personal_data',
+      'clients.classify',
+      'views.share',
     ],
   },
   {
@@ -76,7 +81,7 @@ export const SYSTEM_ROLES: readonly SystemRole[] = [
     code: 'marketer',
     name: { ru: 'Маркетолог', en: 'Marketer' },
     visibility: 'all',
-    permissions: ['users.read', 'clients.read'],
+    permissions: ['users.read', 'clients.read', 'clients.classify', 'views.share'],
   },
   {
     code: 'call_centre_operator',

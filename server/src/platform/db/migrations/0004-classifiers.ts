@@ -22,7 +22,9 @@ export async function up(db: MigrationDb): Promise<void> {
     .execute()
 
   await withId(db, db.schema.createTable('classifier_nodes'))
-    .addColumn('classifier_id', 'integer', (c) => c.notNull().references('classifiers.id').onDelete('cascade'))
+    .addColumn('classifier_id', 'integer', (c) =>
+      c.notNull().references('classifiers.id').onDelete('cascade'),
+    )
     .addColumn('parent_id', 'integer', (c) => c.references('classifier_nodes.id'))
     .addColumn('name_ru', 'varchar(200)', (c) => c.notNull())
     .addColumn('name_en', 'varchar(200)', (c) => c.notNull())
@@ -92,7 +94,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('updated_at', ts, (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('saved_views_owner_idx').on('saved_views').columns(['entity', 'owner_id']).execute()
+  await db.schema
+    .createIndex('saved_views_owner_idx')
+    .on('saved_views')
+    .columns(['entity', 'owner_id'])
+    .execute()
   await db.schema
     .createTable('saved_view_defaults')
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
@@ -148,7 +154,8 @@ export async function up(db: MigrationDb): Promise<void> {
       db,
     )
   } else {
-    const touch = (id: string) => `insert into client_index_changes (client_id, created_at) values (${id}, strftime('%Y-%m-%dT%H:%M:%fZ','now'));`
+    const touch = (id: string) =>
+      `insert into client_index_changes (client_id, created_at) values (${id}, strftime('%Y-%m-%dT%H:%M:%fZ','now'));`
     await sql
       .raw(`create trigger clients_index_ins after insert on clients begin ${touch('new.id')} end`)
       .execute(db)
@@ -181,10 +188,16 @@ export async function up(db: MigrationDb): Promise<void> {
       ['del', 'delete'],
     ] as const) {
       await sql
-        .raw(`create trigger classifier_nodes_index_${name} after ${event} on classifier_nodes begin ${touch('0')} end`)
+        .raw(
+          `create trigger classifier_nodes_index_${name} after ${event} on classifier_nodes begin ${touch('0')} end`,
+        )
         .execute(db)
     }
-    await sql.raw(`create trigger classifiers_index_ins after insert on classifiers begin ${touch('0')} end`).execute(db)
-    await sql.raw(`create trigger classifiers_index_del after delete on classifiers begin ${touch('0')} end`).execute(db)
+    await sql
+      .raw(`create trigger classifiers_index_ins after insert on classifiers begin ${touch('0')} end`)
+      .execute(db)
+    await sql
+      .raw(`create trigger classifiers_index_del after delete on classifiers begin ${touch('0')} end`)
+      .execute(db)
   }
 }
