@@ -123,3 +123,18 @@ export type NotificationPage = z.infer<
 export type NotificationsRead = z.input<
   typeof import('./modules/notifications/notifications.schemas.ts').markReadBody
 >
+
+// ── bulk operations, consents ─────────────────────────────────────────────
+type OperationSchemas = typeof import('./modules/operations/operations.schemas.ts')
+
+/** A long operation on many records, run in batches in the background. */
+export type { OperationDto } from './modules/operations/operations.schemas.ts'
+export type OperationStatus = z.infer<OperationSchemas['operationSchema']>['status']
+/** What a bulk command answers: done at once, or queued as an operation to follow. */
+export type BulkResult = z.infer<OperationSchemas['operationStartedSchema']>
+type ConsentSchemas = typeof import('./modules/clients/consents.schemas.ts')
+/** A consent to personal data processing, given by a client or by a contact person at an organization. */
+export type Consent = z.infer<ConsentSchemas['consentSchema']>
+export type ConsentCreate = z.input<ConsentSchemas['consentCreateBody']>
+/** How a consent was obtained: the server's closed list. */
+export type ConsentMethod = ConsentSchemas['CONSENT_METHODS'][number]

@@ -29,6 +29,7 @@ import { notesRoutes } from './modules/notes/index.ts'
 import { notificationsRoutes } from './modules/notifications/index.ts'
 import { operationsRoutes } from './modules/operations/index.ts'
 import { staffRoutes } from './modules/staff/staff.routes.ts'
+import { viewsRoutes } from './modules/views/index.ts'
 import { registerAuth } from './platform/auth/auth.plugin.ts'
 import type { DatabaseHandle } from './platform/db/database.ts'
 import { AppError } from './platform/errors/app-error.ts'
@@ -158,6 +159,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   await app.register(clientActionsRoutes)
   await app.register(classifiersRoutes)
   await app.register(clientClassificationRoutes)
+  await app.register(viewsRoutes)
   await app.register(operationsRoutes)
 
   registerWebApp(app, config)

@@ -15,23 +15,8 @@ import {
 } from './clients.privacy.ts'
 import { clientFilterQuery, clientIdParams, clientSchema } from './clients.schemas.ts'
 import { getCompletenessSettings, setCompletenessSettings } from './clients.settings.ts'
+import { consentCreateBody, consentSchema } from './consents.schemas.ts'
 
-const consentSchema = z
-  .object({
-    id: z.number().int(),
-    contactId: z.number().int().nullable(),
-    purpose: z.string(),
-    textVersion: z.string(),
-    method: z.string(),
-    source: z.string(),
-    givenAt: z.string(),
-    withdrawnAt: z.string().nullable(),
-    recordedBy: z.number().int().nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'Consent' })
-
-const CONSENT_METHODS = ['web_form', 'paper', 'email', 'phone', 'messenger', 'in_person'] as const
 const completenessSchema = z.object({
   organization: z.array(z.string()),
   person: z.array(z.string()),
@@ -175,14 +160,7 @@ export const clientActionsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['Personal data'],
         summary: 'Record a consent',
         params: clientIdParams,
-        body: z.object({
-          purpose: z.string().trim().min(1).max(500),
-          textVersion: z.string().trim().max(100).default(''),
-          method: z.enum(CONSENT_METHODS),
-          source: z.string().trim().max(500).default(''),
-          givenAt: z.iso.datetime({ offset: true }),
-          contactId: z.number().int().positive().nullable().default(null),
-        }),
+        body: consentCreateBody,
         response: { 201: consentSchema, ...writeErrorResponses },
       },
     },
