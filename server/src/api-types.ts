@@ -138,3 +138,26 @@ export type Consent = z.infer<ConsentSchemas['consentSchema']>
 export type ConsentCreate = z.input<ConsentSchemas['consentCreateBody']>
 /** How a consent was obtained: the server's closed list. */
 export type ConsentMethod = ConsentSchemas['CONSENT_METHODS'][number]
+
+// Classifiers (S1) and saved views.
+type ClassifierSchemas = typeof import('./modules/classifiers/classifiers.schemas.ts')
+export type Classifier = z.infer<ClassifierSchemas['classifierSchema']>
+export type ClassifierNode = z.infer<ClassifierSchemas['nodeSchema']>
+export type ClassifierCreate = z.input<ClassifierSchemas['classifierCreateBody']>
+export type ClassifierUpdate = z.input<ClassifierSchemas['classifierUpdateBody']>
+export type ClassifierNodeCreate = z.input<ClassifierSchemas['nodeCreateBody']>
+export type ClassifierNodeUpdate = z.input<ClassifierSchemas['nodeUpdateBody']>
+export type ClassifierRule = z.infer<ClassifierSchemas['ruleSchema']>
+export type RuleVariable = z.infer<ClassifierSchemas['ruleVariableSchema']>
+export type ClientClassification = z.infer<ClassifierSchemas['membershipSchema']>
+export type ClassificationEvent = z.infer<ClassifierSchemas['historyEntrySchema']>
+export type ClassifierMovements = z.infer<ClassifierSchemas['movementsSchema']>
+export interface ClientFacets {
+  total: number
+  nodes: Array<{ nodeId: number; count: number; reach: number }>
+}
+type ViewSchemas = typeof import('./modules/views/views.schemas.ts')
+export type SavedView = z.infer<ViewSchemas['viewSchema']>
+export type SavedViewState = z.infer<ViewSchemas['viewState']>
+export type SavedViewCreate = z.input<ViewSchemas['viewCreateBody']>
+export type SavedViewUpdate = z.input<ViewSchemas['viewUpdateBody']>
