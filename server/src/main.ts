@@ -3,6 +3,7 @@ import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { loadDemo, printDemoLogins } from './demo/load-demo.ts'
 import { registerJobs } from './jobs.ts'
+import { classificationStore } from './modules/classifiers/index.ts'
 import { ensureFirstAdmin, prepareDatabase } from './platform/bootstrap.ts'
 import { migrateToLatest, openDatabase } from './platform/db/database.ts'
 import type { Locale } from './platform/i18n/messages.ts'
@@ -73,6 +74,13 @@ async function main(): Promise<void> {
 
   const address = await app.listen({ port: config.port, host: config.host })
   if (config.jobsEnabled) await worker.start()
+  // Build the classification index now rather than on the first list request (seconds at a million clients).
+  const started = Date.now()
+  const store = classificationStore(app.ctx.db, database.kind)
+  store.fresh().then(
+    () => app.log.info({ ms: Date.now() - started, ...store.lastBuild }, 'classification index ready'),
+    (err: unknown) => app.log.error({ err }, 'classification index failed to build'),
+  )
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost')
   print(`MM CRM is running at ${url} (database: ${database.kind}; API docs: ${url}/api/docs)`)
 }

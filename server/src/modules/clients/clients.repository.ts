@@ -313,6 +313,16 @@ export const CLIENT_SORT_COLUMNS = {
   source: 'c.source',
 } as const
 
+const NOT_NULL_SORT = new Set<keyof typeof CLIENT_SORT_COLUMNS>([
+  'name',
+  'createdAt',
+  'updatedAt',
+  'completeness',
+  'kind',
+  'industry',
+  'source',
+])
+
 export type ClientSort = { column: keyof typeof CLIENT_SORT_COLUMNS | Expression<unknown>; desc: boolean }
 
 function itemQuery(db: Executor) {
@@ -393,9 +403,14 @@ function applySort<Q extends { orderBy: (...args: any[]) => Q }>(q: Q, sort: Cli
   let out = q
   for (const s of sort) {
     const expr = typeof s.column === 'string' ? sql.ref(CLIENT_SORT_COLUMNS[s.column]) : s.column
-    // Empty values last in both directions and on both databases.
+    // Empty values last in both directions and on both databases. Columns that are never NULL get a
+    // plain ORDER BY, so an index on them can serve it (NULLS LAST would force a full sort on SQLite).
+    const nullable = typeof s.column !== 'string' || !NOT_NULL_SORT.has(s.column)
     // biome-ignore lint/suspicious/noExplicitAny: the order-by builder's type depends on Q
-    out = out.orderBy(expr, (ob: any) => (s.desc ? ob.desc() : ob.asc()).nullsLast())
+    out = out.orderBy(expr, (ob: any) => {
+      const dir = s.desc ? ob.desc() : ob.asc()
+      return nullable ? dir.nullsLast() : dir
+    })
   }
   return out.orderBy('c.id')
 }

@@ -385,13 +385,26 @@ export class ClassificationIndex {
       }
       return key
     }
-    const histogram = new Map<number, number>()
-    forEachId(result, (id) => {
-      const k = keyOf(id)
-      histogram.set(k, (histogram.get(k) ?? 0) + 1)
-      return true
-    })
-    const ordered = [...histogram.entries()].sort((a, b) => a[0] - b[0])
+    let ordered: Array<[number, number]>
+    const bins = radix ** keys.length
+    if (bins <= 1 << 20) {
+      // Few enough distinct keys for a counting array: no hashing in the hot loop.
+      const histogram = new Uint32Array(bins)
+      forEachId(result, (id) => {
+        histogram[keyOf(id)]!++
+        return true
+      })
+      ordered = []
+      for (let k = 0; k < bins; k++) if (histogram[k] !== 0) ordered.push([k, histogram[k]!])
+    } else {
+      const histogram = new Map<number, number>()
+      forEachId(result, (id) => {
+        const k = keyOf(id)
+        histogram.set(k, (histogram.get(k) ?? 0) + 1)
+        return true
+      })
+      ordered = [...histogram.entries()].sort((a, b) => a[0] - b[0])
+    }
     const before = new Map<number, number>()
     let acc = 0
     let boundaryKey: number | null = null
