@@ -34,4 +34,7 @@ export const AUDITED_ENTITY_TYPES = [
   'file',
   'custom_field',
   'setting',
+  'classifier',
+  'classifier_node',
+  'saved_view',
 ] as const

@@ -11,6 +11,8 @@ export const AUDIT_ENTITY_TYPES = [
   'note',
   'file',
   'custom_field',
+  'classifier',
+  'classifier_node',
 ] as const satisfies readonly AuditedEntityType[]
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]
 

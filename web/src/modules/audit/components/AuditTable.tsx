@@ -2,6 +2,7 @@ import type { AuditEntry } from '@mmcrm/server/api-types'
 import { Table, type TableColumnsType, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { ChangeList, type ValueRenderer } from '../../../ui/ChangeList.tsx'
+import { useReadableChanges } from '../../../ui/History.tsx'
 import { useFormat } from '../../../ui/use-format.ts'
 import { useContactValueRenderer } from '../../contacts/hooks/use-contact-value-renderer.ts'
 import { useStaffValueRenderer } from '../../staff/hooks/use-staff-value-renderer.tsx'
@@ -10,6 +11,7 @@ import { EntityRef } from './EntityRef.tsx'
 const ACTION_COLORS: Record<string, string> = {
   create: 'green',
   update: 'blue',
+  classify: 'purple',
   delete: 'red',
   revoke: 'red',
 }
@@ -25,6 +27,7 @@ export function AuditTable({ entries, loading }: Props) {
   const format = useFormat()
   const staffValue = useStaffValueRenderer()
   const contactValue = useContactValueRenderer()
+  const readable = useReadableChanges(entries)
   const renderValue: ValueRenderer = (field, value, entry) =>
     contactValue(field, value, entry) ?? staffValue(field, value, entry)
   const columns: TableColumnsType<AuditEntry> = [
@@ -73,7 +76,7 @@ export function AuditTable({ entries, loading }: Props) {
     <Table<AuditEntry>
       rowKey="id"
       columns={columns}
-      dataSource={entries}
+      dataSource={readable}
       loading={loading}
       pagination={false}
       scroll={{ x: 1000 }}

@@ -1,27 +1,7 @@
+import type { NotificationPage } from '@mmcrm/server/api-types'
 import { api } from '../../../ui/api.ts'
-import type { PersonRef } from '../../notes/api/notes-api.ts'
 
-/*
- * The notifications API's shape. `@mmcrm/server/api-types` does not export it yet
- * (notifications.schemas.ts has notificationSchema), so it is written out here to match.
- */
-export interface AppNotification {
-  id: number
-  /** `mention` now; reminders and escalations later. */
-  type: string
-  subjectType: string | null
-  subjectId: number | null
-  actor: PersonRef | null
-  /** A mention has noteId, excerpt, subjectTitle and path. */
-  payload: Record<string, unknown>
-  createdAt: string
-  readAt: string | null
-}
-
-export interface NotificationPage {
-  items: AppNotification[]
-  nextBefore: number | null
-}
+export type { AppNotification, NotificationPage } from '@mmcrm/server/api-types'
 
 export const notificationKeys = {
   all: ['notifications'] as const,

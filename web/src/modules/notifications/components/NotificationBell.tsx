@@ -13,31 +13,18 @@ import {
   markRead,
   notificationKeys,
 } from '../api/notifications-api.ts'
+import { notificationMessage, notificationTarget } from './notification-message.ts'
 
 const POLL_MS = 30_000
 
-/** Where a notification leads: its own path if it is a path of this app, else its record. */
-function targetOf(n: AppNotification): string | null {
-  const path = typeof n.payload.path === 'string' ? n.payload.path : null
-  if (path?.startsWith('/') && !path.startsWith('//')) {
-    return n.type === 'mention' && !path.includes('?') ? `${path}?tab=timeline` : path
-  }
-  if (n.subjectType === 'client' && n.subjectId) return `/clients/${n.subjectId}`
-  return null
-}
-
 function NotificationText({ n }: { n: AppNotification }) {
   const { t } = useTranslation()
-  const actor = n.actor?.name ?? t('audit.system')
-  const subject = typeof n.payload.subjectTitle === 'string' ? n.payload.subjectTitle : ''
+  const format = useFormat()
+  const message = notificationMessage(n, { formatNumber: format.number, systemName: t('audit.system') })
   const excerpt = typeof n.payload.excerpt === 'string' ? n.payload.excerpt : ''
   return (
     <>
-      <Typography.Text strong={n.readAt === null}>
-        {n.type === 'mention'
-          ? t('notifications.mention', { actor, subject })
-          : t('notifications.other', { actor, subject })}
-      </Typography.Text>
+      <Typography.Text strong={n.readAt === null}>{t(message.key, message.values)}</Typography.Text>
       {excerpt && (
         <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
           {excerpt}
@@ -74,7 +61,7 @@ export function NotificationBell() {
   const openOne = (n: AppNotification) => {
     if (n.readAt === null) read.mutate({ ids: [n.id] })
     setOpen(false)
-    const target = targetOf(n)
+    const target = notificationTarget(n)
     if (target) navigate(target)
   }
 

@@ -12,8 +12,8 @@ export function operationPercent(op: Pick<Operation, 'status' | 'total' | 'done'
   return Math.min(99, Math.floor((op.done / op.total) * 100))
 }
 
-/** A counter of the result (`changed`), or undefined when the operation has none. */
-export function resultCount(op: Pick<Operation, 'result'>, key: string): number | undefined {
+/** A counter of the result (`changed`), or undefined when the operation has none (or it is not a number). */
+export function resultCount(op: { result: Record<string, unknown> | null }, key: string): number | undefined {
   const value = op.result?.[key]
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined
 }
