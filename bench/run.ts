@@ -2,10 +2,11 @@
 // bench/results/latest.json. Later issues add their benchmarks to the list below.
 import fs from 'node:fs'
 import path from 'node:path'
+import { classifierList } from './benchmarks/classifier-list.ts'
 import { httpMe } from './benchmarks/http-me.ts'
 import type { Benchmark, Figure } from './support.ts'
 
-const BENCHMARKS: Benchmark[] = [httpMe]
+const BENCHMARKS: Benchmark[] = [httpMe, classifierList]
 
 const onlyIndex = process.argv.indexOf('--only')
 const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined

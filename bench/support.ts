@@ -18,22 +18,25 @@ export interface Benchmark {
 }
 
 export interface ServedProcess {
-  info: { port: number; token?: string }
+  info: { port: number; token?: string; build?: Record<string, number> }
   stop(): Promise<void>
 }
 
 /** Starts `bench/serve.ts <kind>` in a child process and waits for its { port } line. */
-export async function serve(kind: 'bare' | 'crm'): Promise<ServedProcess> {
+export async function serve(
+  kind: 'bare' | 'crm' | 'crm-data',
+  env: Record<string, string> = {},
+): Promise<ServedProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(import.meta.dirname, 'serve.ts'), kind],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, TZ: 'UTC' },
+      env: { ...process.env, ...env, TZ: 'UTC' },
     },
   )
   const rl = readline.createInterface({ input: child.stdout! })
-  const info = await new Promise<{ port: number; token?: string }>((resolve, reject) => {
+  const info = await new Promise<ServedProcess['info']>((resolve, reject) => {
     rl.once('line', (line) => resolve(JSON.parse(line)))
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
   })
