@@ -17,7 +17,7 @@ import type { Actor } from '../platform/permissions/actor.ts'
 import type { SubjectRegistry } from '../platform/subjects.ts'
 
 /** A small deterministic generator, so every demo company looks the same. */
-function rng(seed: number) {
+export function rng(seed: number) {
   let s = seed >>> 0
   const next = () => {
     s = (s + 0x6d2b79f5) >>> 0

@@ -6,6 +6,7 @@ import type { Db } from '../platform/db/database.ts'
 import type { Locale } from '../platform/i18n/messages.ts'
 import { SYSTEM_ACTOR } from '../platform/permissions/actor.ts'
 import type { SubjectRegistry } from '../platform/subjects.ts'
+import { loadDemoClassifiers } from './demo-classifiers.ts'
 import { loadDemoClients } from './demo-clients.ts'
 import { DEMO_COMPANIES } from './demo-company.ts'
 
@@ -18,7 +19,8 @@ export interface DemoLogin {
 
 /**
  * Loads the demo company into an empty database: teams with their heads and an employee for each
- * role. Later functions add their data here. Returns the sign-ins, or null when the database has data.
+ * role, clients with their contact persons, notes and edits, and five classifiers with the clients in them.
+ * Later functions add their data here. Returns the sign-ins, or null when the database has data.
  */
 export async function loadDemo(
   db: Db,
@@ -74,6 +76,12 @@ export async function loadDemo(
   )
   const editors = await Promise.all(['head_msk', 'head_reg', 'operator', 'accountant'].map(actorOf))
   await loadDemoClients(db, locale, owners, editors, options.clients ?? 300, options.subjects)
+  await loadDemoClassifiers(db, locale, {
+    admin: await actorOf('admin'),
+    owners,
+    heads: editors.slice(0, 2),
+    operator: editors[2]!,
+  })
   return logins
 }
 
