@@ -1,5 +1,7 @@
 import { Route, Routes } from 'react-router'
 import { AuditPage } from '../pages/AuditPage.tsx'
+import { ClassifierMovementsPage } from '../pages/ClassifierMovementsPage.tsx'
+import { ClassifiersPage } from '../pages/ClassifiersPage.tsx'
 import { ClientEditPage } from '../pages/ClientEditPage.tsx'
 import { ClientNewPage } from '../pages/ClientNewPage.tsx'
 import { ClientPage } from '../pages/ClientPage.tsx'
@@ -16,6 +18,7 @@ import { PAGE_ACCESS } from './access.ts'
 import { RequireAccess } from './auth/RequireAccess.tsx'
 import { RequireAuth } from './auth/RequireAuth.tsx'
 import { AppLayout } from './layout/AppLayout.tsx'
+import { CLASSIFIER_PAGE_ACCESS } from './layout/navigation.ts'
 
 /** Every page and who may open it (the side navigation uses the same access rules). */
 export function AppRoutes() {
@@ -44,6 +47,14 @@ export function AppRoutes() {
           element={
             <RequireAccess access={PAGE_ACCESS.clientCreate}>
               <ClientNewPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="clients/movements"
+          element={
+            <RequireAccess access={CLASSIFIER_PAGE_ACCESS.classifierMovements}>
+              <ClassifierMovementsPage />
             </RequireAccess>
           }
         />
@@ -92,6 +103,14 @@ export function AppRoutes() {
           element={
             <RequireAccess access={PAGE_ACCESS.customFields}>
               <CustomFieldsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="admin/classifiers"
+          element={
+            <RequireAccess access={CLASSIFIER_PAGE_ACCESS.classifiers}>
+              <ClassifiersPage />
             </RequireAccess>
           }
         />

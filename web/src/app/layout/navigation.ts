@@ -6,9 +6,11 @@ import {
   FormOutlined,
   HomeOutlined,
   NotificationOutlined,
+  PartitionOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
+  SwapOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons'
@@ -32,6 +34,12 @@ export interface NavArea {
   items: NavItem[]
 }
 
+/** Who opens the classifier pages: administrators shape the trees; whoever reads clients sees the movements. */
+export const CLASSIFIER_PAGE_ACCESS = {
+  classifiers: { allOf: ['classifiers.manage'] },
+  classifierMovements: PAGE_ACCESS.clients,
+} as const satisfies Record<string, Access>
+
 /**
  * The side navigation: the specification's four areas and Administration. Each function adds its pages
  * to its area when it arrives; an area shows only once it has a page the employee may open.
@@ -49,6 +57,13 @@ export const NAVIGATION: NavArea[] = [
         label: 'nav.clients',
         icon: ContactsOutlined,
         access: PAGE_ACCESS.clients,
+      },
+      {
+        key: 'classifierMovements',
+        path: '/clients/movements',
+        label: 'nav.classifierMovements',
+        icon: SwapOutlined,
+        access: CLASSIFIER_PAGE_ACCESS.classifierMovements,
       },
     ],
   },
@@ -87,6 +102,13 @@ export const NAVIGATION: NavArea[] = [
         label: 'nav.customFields',
         icon: FormOutlined,
         access: PAGE_ACCESS.customFields,
+      },
+      {
+        key: 'classifiers',
+        path: '/admin/classifiers',
+        label: 'nav.classifiers',
+        icon: PartitionOutlined,
+        access: CLASSIFIER_PAGE_ACCESS.classifiers,
       },
       {
         key: 'audit',
