@@ -148,7 +148,12 @@ export const historyEntrySchema = z
 export const movementsQuery = z.object({
   from: z.iso.datetime({ offset: true }),
   to: z.iso.datetime({ offset: true }),
-  fromNodeId: z.coerce.number().int().positive().optional(),
+  fromNodeId: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .meta({ description: '0 = not classified at the start' }),
   toNodeId: z.coerce.number().int().optional().meta({ description: '0 = left the classifier' }),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 })

@@ -265,6 +265,20 @@ describe('classifiers: trees, classification, facets and sorting', () => {
     expect((await list(`classIn=${rule2.id}`)).total).toBe(0)
     await t.runJobs()
     expect(names(await list(`classIn=${rule2.id}`))).toEqual(['Bravo'])
+    // Text conditions ignore case in Cyrillic too, on both databases.
+    const e = (
+      await admin.patch(
+        `/api/clients/${clients.Echo!.id}`,
+        { industry: 'Мебельное производство' },
+        clients.Echo!.version,
+      )
+    ).json()
+    clients.Echo!.version = e.version
+    const furniture = await node(ind.id, 'Furniture', null, {
+      rule: { conditions: [{ variable: 'industry', op: 'contains', value: 'МЕБЕЛ' }] },
+    })
+    await t.runJobs()
+    expect(names(await list(`classIn=${furniture.id}`))).toEqual(['Echo'])
     const bad = await admin.post(`/api/classifiers/${ind.id}/nodes`, {
       name: { ru: 'x', en: 'x' },
       rule: { conditions: [{ variable: 'nonsense', op: 'eq', value: 1 }] },

@@ -9,6 +9,8 @@ import {
   type CustomFilter,
   customFieldCondition,
   findCustomFields,
+  foldCustomText,
+  foldSql,
   localLabel,
 } from '../custom-fields/index.ts'
 import type { RULE_OPS, Rule, RuleCondition } from './classifiers.schemas.ts'
@@ -212,9 +214,7 @@ function conditionSql(
     case 'notEmpty':
       return v.type === 'number' ? sql<SqlBool>`(${x} is not null)` : sql<SqlBool>`not ${empty}`
     case 'contains':
-      return sql<SqlBool>`(lower(${x}) like ${`%${String(value)
-        .toLowerCase()
-        .replace(/[\\%_]/g, (m) => `\\${m}`)}%`} escape '\\')`
+      return sql<SqlBool>`(${foldSql(dialect, x)} like ${`%${foldCustomText(String(value)).replace(/[\\%_]/g, (m) => `\\${m}`)}%`} escape '\\')`
   }
 }
 

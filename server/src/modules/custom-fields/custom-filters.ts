@@ -75,7 +75,8 @@ export function foldCustomText(value: string): string {
   return out
 }
 
-function foldSql(dialect: DialectKind, value: Expression<unknown>): RawBuilder<string> {
+/** Folds case (A–Z, А–Я) and Ё/ё → е in SQL, the same on both databases (SQLite's lower() does ASCII only). */
+export function foldSql(dialect: DialectKind, value: Expression<unknown>): RawBuilder<string> {
   if (dialect === 'postgres')
     return sql<string>`translate(${value}, ${sql.lit(FOLD_FROM)}, ${sql.lit(FOLD_TO)})`
   // lower() does A–Z; the Cyrillic letters are replaced one by one.

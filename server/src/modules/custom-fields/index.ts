@@ -25,6 +25,7 @@ export {
   customFilterSchema,
   customSortExpression,
   foldCustomText,
+  foldSql,
 } from './custom-filters.ts'
 export {
   type CustomValuesResult,
