@@ -35,12 +35,7 @@ async function time(fn: () => Promise<unknown>, runs: number, warmup = 2): Promi
 }
 
 /** The best plain-SQL answers for the same screen, to compare with (the faster of two formulations). */
-function rawQueries(
-  db: Kysely<Database>,
-  data: BenchData,
-  subtrees: Map<number, number[]>,
-  breadth: (typeof BREADTHS)[number],
-) {
+function rawQueries(data: BenchData, subtrees: Map<number, number[]>, breadth: (typeof BREADTHS)[number]) {
   const f = data.filters[breadth]
   const a = subtrees.get(f.subtree)!
   const xy = [...new Set([...subtrees.get(f.anyOf[0])!, ...subtrees.get(f.anyOf[1])!])]
@@ -127,7 +122,8 @@ async function measure(target: DatabaseTarget, label: string, benchmark: string)
     const headers = { authorization: `Bearer ${server.info.token}` }
     const base = `http://127.0.0.1:${server.info.port}`
     const get = async (path: string) => {
-      const res = await fetch(`${base}${path}`, { headers })
+      // A kept-alive connection may have been closed by the server while raw SQL ran for a while: retry once.
+      const res = await fetch(`${base}${path}`, { headers }).catch(() => fetch(`${base}${path}`, { headers }))
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
       return res.json() as Promise<{ total: number }>
     }
@@ -155,7 +151,7 @@ async function measure(target: DatabaseTarget, label: string, benchmark: string)
       const q = clientListQuery.parse({ classIn, sort, pageSize: '50' })
       const svcPage = stats(await time(() => listClientsFor(raw.db, raw.kind, actor, q), API_RUNS))
       const svcFacets = stats(await time(() => clientFacets(raw.db, raw.kind, actor, { classIn }), API_RUNS))
-      const rq = rawQueries(raw.db, data, subtrees, breadth)
+      const rq = rawQueries(data, subtrees, breadth)
       const best = async (variants: ReturnType<typeof sql>[]) => {
         let chosen = variants[0]!
         let fastest = Number.POSITIVE_INFINITY
@@ -173,6 +169,7 @@ async function measure(target: DatabaseTarget, label: string, benchmark: string)
       const rawPage = await best(rq.page)
       const rawCount = await best(rq.count)
       const rawFacets = await best(rq.facets)
+      process.stdout.write(`    ${label} ${breadth}: measured\n`)
       const note = `${f.matches.toLocaleString('en')} matches`
       fig(`${breadth} page of 50 + total, API p50`, apiPage.median, 'ms', `p95 ${apiPage.p95} ms; ${note}`)
       fig(

@@ -82,7 +82,7 @@ function build(clients: IndexedClient[], incremental: boolean): ClassificationIn
   const index = new ClassificationIndex()
   if (incremental) {
     index.setStructure(NODES)
-    clients.forEach((c, i) => index.setClient(i + 1, c))
+    for (const [i, c] of clients.entries()) index.setClient(i + 1, c)
   } else {
     index.setStructure(NODES)
     index.loadClients(clients.map((c, i) => ({ id: i + 1, ...c })))

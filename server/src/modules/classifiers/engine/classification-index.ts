@@ -11,7 +11,6 @@ import {
   orInto,
   remove,
   resized,
-  wordsFor,
 } from './bitset.ts'
 
 /** A node as the index needs it: where it sits and its pre-order rank within its classifier. */
