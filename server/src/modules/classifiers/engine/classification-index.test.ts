@@ -131,6 +131,7 @@ describe('the classification index', () => {
         query,
         (clients, edits, q) => {
           const index = build(clients, false)
+          index.facets(q)
           const current: Array<IndexedClient | null> = [...clients]
           for (const [i, next] of edits) {
             if (i >= current.length) continue
@@ -139,6 +140,11 @@ describe('the classification index', () => {
           }
           const expected = current.flatMap((c, i) => (c && matches(c, q) ? [i + 1] : []))
           expect(toIds(index.select(q))).toEqual(expected)
+          // Facet counts read before the edits must not go stale (cached word lists are dropped).
+          const rebuilt = new ClassificationIndex()
+          rebuilt.setStructure(NODES)
+          for (const [i, c] of current.entries()) if (c) rebuilt.setClient(i + 1, c)
+          expect(index.facets(q)).toEqual(rebuilt.facets(q))
         },
       ),
       { numRuns: 200 },

@@ -92,6 +92,8 @@ export class ClassificationIndex {
   private team = new Int32Array(32)
   private readonly direct = new Map<number, Bits>()
   private rolled = new Map<number, Bits>()
+  /** Per node, the words of its subtree set that have members (cached; dropped when the set changes). */
+  private readonly rolledWords = new Map<number, Uint32Array>()
   private primary = new Map<number, Int32Array>()
   private nodes = new Map<number, IndexNode>()
   private ancestors = new Map<number, number[]>()
@@ -167,6 +169,7 @@ export class ClassificationIndex {
       for (const a of this.ancestors.get(n.id)!) orInto(rolled.get(a)!, d)
     }
     this.rolled = rolled
+    this.rolledWords.clear()
     // Each client's first node by rank, per classifier.
     const primary = new Map<number, Int32Array>()
     for (const [classifierId, list] of this.byClassifier) {
@@ -187,7 +190,12 @@ export class ClassificationIndex {
   setClient(id: number, state: IndexedClient | null): void {
     this.ensure(id)
     for (const b of this.direct.values()) remove(b, id)
-    for (const b of this.rolled.values()) remove(b, id)
+    for (const [nodeId, b] of this.rolled) {
+      if (has(b, id)) {
+        remove(b, id)
+        this.rolledWords.delete(nodeId)
+      }
+    }
     for (const p of this.primary.values()) p[id] = NONE
     if (state === null) {
       remove(this.existing, id)
@@ -209,7 +217,11 @@ export class ClassificationIndex {
       if (!node) continue
       add(this.direct.get(nodeId)!, id)
       add(this.rolled.get(nodeId)!, id)
-      for (const a of this.ancestors.get(nodeId)!) add(this.rolled.get(a)!, id)
+      this.rolledWords.delete(nodeId)
+      for (const a of this.ancestors.get(nodeId)!) {
+        add(this.rolled.get(a)!, id)
+        this.rolledWords.delete(a)
+      }
       const p = this.primary.get(node.classifierId)!
       if (p[id] === NONE || node.rank + 1 < p[id]!) p[id] = node.rank + 1
     }
@@ -360,8 +372,13 @@ export class ClassificationIndex {
       }
       for (const n of list) {
         const b = this.rolled.get(n.id)!
-        const c = countAndOver(all, b, allWords)
-        out.push({ nodeId: n.id, count: c, reach: reachSet ? countAndOver(reachSet, b, reachWords!) : c })
+        // Visit whichever side has fewer non-empty words: a small node, or a narrow filter.
+        const nodeWords = this.wordsOfNode(n.id)
+        const c = countAndOver(all, b, nodeWords.length < allWords.length ? nodeWords : allWords)
+        const reach = reachSet
+          ? countAndOver(reachSet, b, nodeWords.length < reachWords!.length ? nodeWords : reachWords!)
+          : c
+        out.push({ nodeId: n.id, count: c, reach })
       }
     }
     return { total: count(all), nodes: out }
@@ -452,6 +469,15 @@ export class ClassificationIndex {
       if (n.id === nodeId || this.ancestors.get(n.id)!.includes(nodeId)) out.push(n.id)
     }
     return out
+  }
+
+  private wordsOfNode(nodeId: number): Uint32Array {
+    let words = this.rolledWords.get(nodeId)
+    if (!words) {
+      words = nonZeroWords(this.rolled.get(nodeId)!)
+      this.rolledWords.set(nodeId, words)
+    }
+    return words
   }
 
   /** Whether a client is in a node's subtree. */
