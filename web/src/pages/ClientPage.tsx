@@ -1,9 +1,12 @@
-import type { ClientDuplicate } from '@mmcrm/server/api-types'
+import type { ClientCard, ClientDuplicate } from '@mmcrm/server/api-types'
+import { useQueryClient } from '@tanstack/react-query'
 import { Button, Col, Empty, Result, Row, Skeleton, Tabs } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import { useAuth } from '../app/auth/auth-context.ts'
+import { ClassificationTab } from '../modules/classifiers/components/card/ClassificationTab.tsx'
+import { clientKeys } from '../modules/clients/api/client-keys.ts'
 import { ClientDetails } from '../modules/clients/components/ClientDetails.tsx'
 import { ClientHeader } from '../modules/clients/components/ClientHeader.tsx'
 import { ClientHistory } from '../modules/clients/components/ClientHistory.tsx'
@@ -19,7 +22,7 @@ import { NotesList } from '../modules/notes/components/NotesList.tsx'
 import { isApiError } from '../ui/api.ts'
 import { ErrorScreen } from '../ui/ErrorScreen.tsx'
 
-const TABS = ['details', 'contacts', 'timeline', 'consents', 'history'] as const
+const TABS = ['details', 'contacts', 'classification', 'timeline', 'consents', 'history'] as const
 type Tab = (typeof TABS)[number]
 
 /** What a save passes on to the dossier it opens: the likely duplicates the server found. */
@@ -42,6 +45,7 @@ export function ClientPage() {
   const location = useLocation()
   const params = useParams()
   const [search, setSearch] = useSearchParams()
+  const queryClient = useQueryClient()
   const id = clientId(params.id)
   const client = useClient(id)
   const defs = useCustomFields('client')
@@ -73,6 +77,11 @@ export function ClientPage() {
   // Contact persons belong to organizations only.
   const tab: Tab = found === 'contacts' && card.kind !== 'organization' ? 'details' : found
   const canMerge = can('clients.merge') && card.deletedAt === null
+  // A change of classification is a change of the client: the next save must send the new version.
+  const classified = (version: number) => {
+    queryClient.setQueryData<ClientCard>(clientKeys.one(card.id), (c) => (c ? { ...c, version } : c))
+    void queryClient.invalidateQueries({ queryKey: clientKeys.one(card.id) })
+  }
   const forgetDuplicates = () =>
     navigate(`${location.pathname}${location.search}`, { replace: true, state: null })
 
@@ -125,6 +134,19 @@ export function ClientPage() {
                 },
               ]
             : []),
+          {
+            key: 'classification',
+            label: t('clients.tabs.classification'),
+            children: (
+              <ClassificationTab
+                clientId={card.id}
+                version={card.version}
+                canWrite={canWrite}
+                onSaved={classified}
+                onReload={() => void client.refetch()}
+              />
+            ),
+          },
           {
             key: 'timeline',
             label: t('clients.tabs.timeline'),

@@ -29,6 +29,11 @@ export interface ClientListParams {
   trash?: boolean
   /** JSON: `{ "<field key>": { "op": …, … } }`. */
   custom?: string
+  /** Comma-separated classifier node ids: OR within a classifier, AND across, descendants included. */
+  classIn?: string
+  /** Comma-separated classifier node ids the client must not be in. */
+  classNotIn?: string
+  /** `key,-key2`; classifier keys (`class:<id>`) first. */
   sort?: string
 }
 

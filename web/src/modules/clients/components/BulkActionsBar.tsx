@@ -1,4 +1,4 @@
-import { UserSwitchOutlined } from '@ant-design/icons'
+import { TagsOutlined, UserSwitchOutlined } from '@ant-design/icons'
 import { Button, Flex, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 
@@ -6,13 +6,15 @@ interface Props {
   selected: number
   /** Clients the list's filter matches. */
   total: number
-  onReassignSelected: () => void
-  onReassignAll: () => void
+  /** Reassigning, for those allowed to. */
+  reassign?: { onSelected: () => void; onAll: () => void }
+  /** Classifying the chosen rows or every match, for those allowed to. */
+  onClassify?: () => void
   onClear: () => void
 }
 
 /** What can be done with the chosen rows, or with every client the filter matches. */
-export function BulkActionsBar({ selected, total, onReassignSelected, onReassignAll, onClear }: Props) {
+export function BulkActionsBar({ selected, total, reassign, onClassify, onClear }: Props) {
   const { t } = useTranslation()
   return (
     <Flex
@@ -28,12 +30,21 @@ export function BulkActionsBar({ selected, total, onReassignSelected, onReassign
           ? t('clients.actions.selected', { count: selected })
           : t('clients.actions.noneSelected')}
       </Typography.Text>
-      <Button icon={<UserSwitchOutlined />} disabled={selected === 0} onClick={onReassignSelected}>
-        {t('clients.actions.reassignSelected', { count: selected })}
-      </Button>
-      <Button icon={<UserSwitchOutlined />} disabled={total === 0} onClick={onReassignAll}>
-        {t('clients.actions.reassignAll', { count: total })}
-      </Button>
+      {reassign && (
+        <>
+          <Button icon={<UserSwitchOutlined />} disabled={selected === 0} onClick={reassign.onSelected}>
+            {t('clients.actions.reassignSelected', { count: selected })}
+          </Button>
+          <Button icon={<UserSwitchOutlined />} disabled={total === 0} onClick={reassign.onAll}>
+            {t('clients.actions.reassignAll', { count: total })}
+          </Button>
+        </>
+      )}
+      {onClassify && (
+        <Button icon={<TagsOutlined />} disabled={selected === 0 && total === 0} onClick={onClassify}>
+          {t('clients.actions.classify')}
+        </Button>
+      )}
       {selected > 0 && (
         <Button type="link" onClick={onClear}>
           {t('clients.actions.clearSelection')}

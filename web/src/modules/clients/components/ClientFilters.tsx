@@ -1,7 +1,7 @@
 import { FilterOutlined } from '@ant-design/icons'
 import type { CustomField, Team } from '@mmcrm/server/api-types'
 import { Badge, Button, Flex, Input, Segmented, Select, Switch, Typography } from 'antd'
-import { useEffect, useState } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type ClientListState, countFilters, NO_FILTERS } from '../hooks/use-client-list-state.ts'
 import { CLIENT_KINDS, type ClientKind, KIND_LABELS } from './client-labels.ts'
@@ -14,13 +14,15 @@ interface Props {
   defs: CustomField[] | undefined
   canReadStaff: boolean
   canSeeTrash: boolean
+  /** Shown before the search (the classifier panel's switch). */
+  prefix?: ReactNode
   onChange: (patch: Partial<ClientListState>) => void
 }
 
 type KindChoice = ClientKind | 'all'
 
 /** Search, the common filters, more filters in a panel, and the trash; every change goes to the address bar. */
-export function ClientFilters({ state, teams, defs, canReadStaff, canSeeTrash, onChange }: Props) {
+export function ClientFilters({ state, teams, defs, canReadStaff, canSeeTrash, prefix, onChange }: Props) {
   const { t } = useTranslation()
   const [q, setQ] = useState(state.q)
   const [moreOpen, setMoreOpen] = useState(false)
@@ -35,6 +37,7 @@ export function ClientFilters({ state, teams, defs, canReadStaff, canSeeTrash, o
 
   return (
     <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
+      {prefix}
       <Input.Search
         aria-label={t('clients.search')}
         placeholder={t('clients.searchPlaceholder')}

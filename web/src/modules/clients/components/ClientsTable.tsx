@@ -10,6 +10,7 @@ import { customColumn, STANDARD_COLUMNS, type StandardColumn } from '../hooks/us
 import {
   type ClientListState,
   isSortColumn,
+  normalizeSort,
   PAGE_SIZES,
   type SortEntry,
 } from '../hooks/use-client-list-state.ts'
@@ -32,12 +33,19 @@ interface Props {
 
 type Sorter = Parameters<NonNullable<TableProps<ClientListItem>['onChange']>>[2]
 
-/** Keeps the order in which the employee chose the columns: the first clicked sorts first. */
-function nextSort(current: SortEntry[], sorter: Sorter): SortEntry[] {
+/**
+ * Keeps the order in which the employee chose the columns: the first clicked sorts first. Keys the
+ * table has no column for (a classifier's order, a hidden column) stay as the sort builder set them.
+ */
+function nextSort(current: SortEntry[], sorter: Sorter, tableKeys: ReadonlySet<string>): SortEntry[] {
   const active = (Array.isArray(sorter) ? sorter : [sorter]).filter((s) => s.order)
   const direction = (key: string) => active.find((s) => s.columnKey === key)?.order
   const next: SortEntry[] = []
   for (const entry of current) {
+    if (!tableKeys.has(entry.key)) {
+      next.push(entry)
+      continue
+    }
     const order = direction(entry.key)
     if (order) next.push({ key: entry.key, desc: order === 'descend' })
   }
@@ -45,7 +53,7 @@ function nextSort(current: SortEntry[], sorter: Sorter): SortEntry[] {
     const key = String(s.columnKey)
     if (isSortColumn(key) && !next.some((e) => e.key === key)) next.push({ key, desc: s.order === 'descend' })
   }
-  return next
+  return normalizeSort(next)
 }
 
 /** `Ромашка, ООО`; not for a person, a foreign or other form, or a name that starts with it (`ИП Иванов`). */
@@ -195,6 +203,8 @@ export function ClientsTable({
     )
   }
 
+  const tableKeys = new Set(shown.filter((c) => c.sorter).map((c) => String(c.key)))
+
   return (
     <Table<ClientListItem>
       rowKey="id"
@@ -222,7 +232,7 @@ export function ClientsTable({
         showTotal: (total) => t('clients.total', { count: total }),
       }}
       onChange={(pagination, _filters, sorter, extra) => {
-        if (extra.action === 'sort') onChange({ sort: nextSort(state.sort, sorter), page: 1 })
+        if (extra.action === 'sort') onChange({ sort: nextSort(state.sort, sorter, tableKeys), page: 1 })
         if (extra.action === 'paginate') {
           const pageSize = pagination.pageSize ?? state.pageSize
           onChange({ page: pageSize !== state.pageSize ? 1 : (pagination.current ?? 1), pageSize })

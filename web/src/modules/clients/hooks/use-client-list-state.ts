@@ -18,8 +18,11 @@ const SORTABLE = {
   source: true,
 } as const satisfies Record<ClientSortKey, true>
 
-/** A standard key, or `custom:<field key>`. */
-export type ClientSortColumn = ClientSortKey | `custom:${string}`
+/** The standard sort keys, in the order the sort builder offers them. */
+export const STANDARD_SORT_KEYS = Object.keys(SORTABLE) as ClientSortKey[]
+
+/** A standard key, `custom:<field key>`, or `class:<classifier id>` (the order of its nodes). */
+export type ClientSortColumn = ClientSortKey | `custom:${string}` | `class:${number}`
 
 export interface SortEntry {
   key: ClientSortColumn
@@ -46,9 +49,15 @@ export interface ClientListState {
   createdTo?: string
   trash: boolean
   custom: CustomFilters
+  /** Classifier nodes: in one of them (OR within a classifier, AND across), descendants included. */
+  classIn: number[]
+  /** Classifier nodes the client must not be in. */
+  classNotIn: number[]
   sort: SortEntry[]
   /** The chosen columns; null: the employee's default. */
   columns: string[] | null
+  /** The saved view the list was opened from (it may have been changed since). */
+  view?: number
 }
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const
@@ -66,8 +75,29 @@ function day(value: string | null): string | undefined {
   return value && DAY.test(value) ? value : undefined
 }
 
+const CLASS_KEY = /^class:[1-9]\d{0,9}$/
+
 export function isSortColumn(key: string): key is ClientSortColumn {
-  return Object.hasOwn(SORTABLE, key) || (key.startsWith('custom:') && FIELD_KEY.test(key.slice(7)))
+  return (
+    Object.hasOwn(SORTABLE, key) ||
+    (key.startsWith('custom:') && FIELD_KEY.test(key.slice(7))) ||
+    CLASS_KEY.test(key)
+  )
+}
+
+/** True for a classifier's node order (`class:<id>`). */
+export function isClassSort(key: string): key is `class:${number}` {
+  return CLASS_KEY.test(key)
+}
+
+/** The classifier a `class:<id>` key sorts by. */
+export function classSortId(key: `class:${number}`): number {
+  return Number(key.slice(6))
+}
+
+/** Classifier keys first (the server requires it), each group keeping its order. */
+export function normalizeSort(sort: SortEntry[]): SortEntry[] {
+  return [...sort.filter((s) => isClassSort(s.key)), ...sort.filter((s) => !isClassSort(s.key))]
 }
 
 export function parseSort(value: string | null): SortEntry[] {
@@ -78,7 +108,7 @@ export function parseSort(value: string | null): SortEntry[] {
     const key = desc ? raw.slice(1) : raw
     if (isSortColumn(key) && !entries.some((e) => e.key === key)) entries.push({ key, desc })
   }
-  return entries
+  return normalizeSort(entries)
 }
 
 export function serializeSort(sort: SortEntry[]): string {
@@ -106,7 +136,12 @@ function list(value: string | null): string[] {
   return value ? value.split(',').filter(Boolean) : []
 }
 
-function parse(params: URLSearchParams): ClientListState {
+function ids(value: string | null): number[] {
+  return [...new Set(list(value).flatMap((id) => positiveInt(id) ?? []))]
+}
+
+/** The list's state from its address parameters; anything malformed is left out. */
+export function parseListState(params: URLSearchParams): ClientListState {
   const pageSize = positiveInt(params.get('pageSize'))
   const below = positiveInt(params.get('below'))
   const kind = params.get('kind')
@@ -118,7 +153,7 @@ function parse(params: URLSearchParams): ClientListState {
     q: params.get('q') ?? '',
     kind: isClientKind(kind) ? kind : undefined,
     owners: list(params.get('owner')).filter((o) => o === 'none' || positiveInt(o) !== undefined),
-    teams: list(params.get('team')).flatMap((id) => positiveInt(id) ?? []),
+    teams: ids(params.get('team')),
     industry: params.get('industry') ?? '',
     source: params.get('source') ?? '',
     size: isClientSize(size) ? size : undefined,
@@ -127,8 +162,11 @@ function parse(params: URLSearchParams): ClientListState {
     createdTo: day(params.get('to')),
     trash: params.get('trash') === 'true',
     custom: parseCustom(params.get('custom')),
+    classIn: ids(params.get('classIn')),
+    classNotIn: ids(params.get('classNotIn')),
     sort: parseSort(params.get('sort')),
     columns: cols === null ? null : list(cols),
+    view: positiveInt(params.get('view')),
   }
 }
 
@@ -146,10 +184,13 @@ function serialize(state: ClientListState): URLSearchParams {
   if (state.createdTo) params.set('to', state.createdTo)
   if (state.trash) params.set('trash', 'true')
   if (Object.keys(state.custom).length) params.set('custom', JSON.stringify(state.custom))
-  if (state.sort.length) params.set('sort', serializeSort(state.sort))
+  if (state.classIn.length) params.set('classIn', state.classIn.join(','))
+  if (state.classNotIn.length) params.set('classNotIn', state.classNotIn.join(','))
+  if (state.sort.length) params.set('sort', serializeSort(normalizeSort(state.sort)))
   if (state.page > 1) params.set('page', String(state.page))
   if (state.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(state.pageSize))
   if (state.columns) params.set('cols', state.columns.join(','))
+  if (state.view) params.set('view', String(state.view))
   return params
 }
 
@@ -166,6 +207,8 @@ export function countFilters(state: ClientListState): number {
     state.completenessBelow,
     state.createdFrom || state.createdTo,
     ...Object.keys(state.custom),
+    ...state.classIn,
+    ...state.classNotIn,
   ].filter(Boolean).length
 }
 
@@ -192,33 +235,54 @@ export const NO_FILTERS: Partial<ClientListState> = {
   createdFrom: undefined,
   createdTo: undefined,
   custom: {},
+  classIn: [],
+  classNotIn: [],
+}
+
+/** What exists, once loaded: a shared link naming a deleted field or node still opens without it. */
+export interface KnownListKeys {
+  /** Custom fields of clients. */
+  customKeys?: ReadonlySet<string>
+  /** Classifier nodes. */
+  nodeIds?: ReadonlySet<number>
+  /** Classifiers that have nodes to sort by. */
+  classifierIds?: ReadonlySet<number>
 }
 
 /**
  * The client list's search, filters, sort, page and columns, all kept in the address bar.
- * `customKeys`: the custom fields that exist (once loaded); a shared link naming a deleted one
- * still opens, without that sort or filter.
+ * Filters and sort keys naming something `known` does not have are left out of the request.
  */
-export function useClientListState(timeZone: string, customKeys?: ReadonlySet<string>) {
+export function useClientListState(timeZone: string, known: KnownListKeys = {}) {
+  const { customKeys, nodeIds, classifierIds } = known
   const [params, setParams] = useSearchParams()
-  const state = useMemo(() => parse(params), [params])
+  const state = useMemo(() => parseListState(params), [params])
 
   const update = useCallback(
-    (patch: Partial<ClientListState>, options: { resetPage?: boolean } = {}) => {
+    (patch: Partial<ClientListState>, options: { resetPage?: boolean; replace?: boolean } = {}) => {
       // The address bar, not the last render: a navigation may still be rendering.
-      setParams(() => {
-        const next = { ...parse(new URLSearchParams(window.location.search)), ...patch }
-        if (options.resetPage) next.page = 1
-        return serialize(next)
-      })
+      setParams(
+        () => {
+          const next = { ...parseListState(new URLSearchParams(window.location.search)), ...patch }
+          if (options.resetPage) next.page = 1
+          return serialize(next)
+        },
+        { replace: options.replace },
+      )
     },
     [setParams],
   )
 
   const request = useMemo<ClientListParams>(() => {
-    const known = (key: string) => !customKeys || customKeys.has(key)
-    const sort = state.sort.filter((s) => !s.key.startsWith('custom:') || known(s.key.slice(7)))
-    const custom = Object.fromEntries(Object.entries(state.custom).filter(([key]) => known(key)))
+    const knownField = (key: string) => !customKeys || customKeys.has(key)
+    const knownNode = (id: number) => !nodeIds || nodeIds.has(id)
+    const sort = state.sort.filter((s) => {
+      if (isClassSort(s.key)) return !classifierIds || classifierIds.has(classSortId(s.key))
+      return !s.key.startsWith('custom:') || knownField(s.key.slice(7))
+    })
+    const custom = Object.fromEntries(Object.entries(state.custom).filter(([key]) => knownField(key)))
+    const classIn = state.classIn.filter(knownNode)
+    const classNotIn = state.classNotIn.filter(knownNode)
     return {
       page: state.page,
       pageSize: state.pageSize,
@@ -236,9 +300,11 @@ export function useClientListState(timeZone: string, customKeys?: ReadonlySet<st
         : undefined,
       trash: state.trash || undefined,
       custom: Object.keys(custom).length ? JSON.stringify(custom) : undefined,
+      classIn: classIn.length ? classIn.join(',') : undefined,
+      classNotIn: classNotIn.length ? classNotIn.join(',') : undefined,
       sort: sort.length ? serializeSort(sort) : undefined,
     }
-  }, [state, timeZone, customKeys])
+  }, [state, timeZone, customKeys, nodeIds, classifierIds])
 
   return { state, update, request }
 }

@@ -11,13 +11,17 @@ import {
   fetchDuplicates,
 } from '../api/clients-api.ts'
 
-/** One page of clients; the previous page stays on screen while the next loads. */
-export function useClientList(params: ClientListParams) {
+/**
+ * One page of clients; the previous page stays on screen while the next loads. `enabled: false` holds
+ * the request back (while the employee's default view is being looked up).
+ */
+export function useClientList(params: ClientListParams, enabled = true) {
   return useQuery({
     queryKey: clientKeys.list(params),
     queryFn: ({ signal }) => fetchClients(params, signal),
     placeholderData: keepPreviousData,
     refetchOnMount: 'always',
+    enabled,
   })
 }
 
