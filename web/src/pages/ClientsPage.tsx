@@ -118,7 +118,12 @@ export function ClientsPage() {
               defs={defs.data}
               onChange={(sort) => update({ sort }, { resetPage: true })}
             />
-            <ColumnPicker columns={columns} defs={defs.data} onChange={setColumns} />
+            <ColumnPicker
+              columns={columns}
+              defs={defs.data}
+              classifiers={classifiers.data}
+              onChange={setColumns}
+            />
             {canCreate && <NewClientButton />}
           </>
         }
@@ -182,6 +187,7 @@ export function ClientsPage() {
             state={state}
             columns={columns}
             defs={defs.data}
+            classifiers={classifiers.data}
             data={list.data}
             loading={list.isPending || list.isPlaceholderData}
             empty={empty}

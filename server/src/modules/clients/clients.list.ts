@@ -307,8 +307,16 @@ export async function listClientsFor(
     )
   }
   const defs = await findCustomFields(db, 'client')
+  const nodes = await repo.nodesOfClients(
+    db,
+    page.items.map((c) => c.id),
+  )
   return {
-    items: page.items.map((c) => ({ ...c, custom: visibleCustomValues(defs, c.kind, c.custom) })),
+    items: page.items.map((c) => ({
+      ...c,
+      custom: visibleCustomValues(defs, c.kind, c.custom),
+      nodes: nodes.get(c.id) ?? [],
+    })),
     total: page.total,
     page: q.page,
     pageSize: q.pageSize,

@@ -394,7 +394,24 @@ function toItem(r: ItemRow): ClientListItem {
     deletedAt: r.deleted_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    nodes: [],
   }
+}
+
+/** Each client's direct classifier nodes, for list rows. */
+export async function nodesOfClients(db: Executor, ids: number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>()
+  if (!ids.length) return out
+  const rows = await db
+    .selectFrom('client_classifications as cc')
+    .innerJoin('classifier_nodes as n', 'n.id', 'cc.node_id')
+    .select(['cc.client_id', 'cc.node_id'])
+    .where('cc.client_id', 'in', ids)
+    .orderBy('cc.classifier_id')
+    .orderBy('n.rank')
+    .execute()
+  for (const r of rows) out.set(r.client_id, [...(out.get(r.client_id) ?? []), r.node_id])
+  return out
 }
 
 /** Orders a query of `clients as c` by the list's sort keys, empty values last, then by id. */

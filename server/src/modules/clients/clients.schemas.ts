@@ -171,6 +171,9 @@ export const clientListItemSchema = z
     deletedAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    nodes: z
+      .array(z.number().int())
+      .meta({ description: 'The classifier nodes the client sits in (directly)' }),
   })
   .meta({ id: 'ClientListItem' })
 export type ClientListItem = z.infer<typeof clientListItemSchema>

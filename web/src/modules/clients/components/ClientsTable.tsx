@@ -1,9 +1,10 @@
-import type { ClientListItem, CustomField, Page } from '@mmcrm/server/api-types'
+import type { Classifier, ClientListItem, CustomField, Page } from '@mmcrm/server/api-types'
 import { Table, type TableColumnsType, type TableColumnType, type TableProps, Tag, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../../ui/use-format.ts'
+import { useClassifierName } from '../../classifiers/hooks/use-classifiers.ts'
 import { CustomFieldValue } from '../../custom-fields/components/CustomFieldValue.tsx'
 import { useCustomFieldLabel } from '../../custom-fields/hooks/use-custom-fields.ts'
 import { customColumn, STANDARD_COLUMNS, type StandardColumn } from '../hooks/use-client-columns.ts'
@@ -21,6 +22,8 @@ interface Props {
   state: ClientListState
   columns: string[]
   defs: CustomField[] | undefined
+  /** For classifier columns (`class:<id>`): the classifiers and their nodes. */
+  classifiers?: Classifier[]
   data: Page<ClientListItem> | undefined
   loading: boolean
   empty: ReactNode
@@ -79,6 +82,7 @@ export function ClientsTable({
   state,
   columns,
   defs,
+  classifiers,
   data,
   loading,
   empty,
@@ -89,6 +93,7 @@ export function ClientsTable({
   const { t } = useTranslation()
   const format = useFormat()
   const fieldLabel = useCustomFieldLabel()
+  const classifierName = useClassifierName()
   const muted = (text: string) => <Typography.Text type="secondary">{text}</Typography.Text>
   const none = muted(t('common.empty'))
   const text = (value: string | null) => value || none
@@ -172,6 +177,25 @@ export function ClientsTable({
     if ((STANDARD_COLUMNS as readonly string[]).includes(key)) {
       const column = standard[key as StandardColumn]
       shown.push({ ...column, key, ...(SORTABLE_STANDARD.includes(key) ? sortable(key) : {}) })
+      continue
+    }
+    const classifier = classifiers?.find((c) => `class:${c.id}` === key)
+    if (classifier) {
+      const own = new Map(classifier.nodes.map((n) => [n.id, n]))
+      shown.push({
+        key,
+        title: classifierName(classifier),
+        width: 200,
+        render: (_, c) => {
+          const nodes = c.nodes.flatMap((id) => (own.has(id) ? [own.get(id)!] : []))
+          if (!nodes.length) return none
+          return nodes.map((n) => (
+            <Tag key={n.id} color={n.color || undefined} style={{ marginBottom: 2 }}>
+              {classifierName(n)}
+            </Tag>
+          ))
+        },
+      })
       continue
     }
     const def = defs?.find((d) => customColumn(d.key) === key)

@@ -1,21 +1,28 @@
 import { SettingOutlined } from '@ant-design/icons'
-import type { CustomField } from '@mmcrm/server/api-types'
+import type { Classifier, CustomField } from '@mmcrm/server/api-types'
 import { Button, Checkbox, Divider, Flex, Popover, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { useClassifierName } from '../../classifiers/hooks/use-classifiers.ts'
 import { useCustomFieldLabel } from '../../custom-fields/hooks/use-custom-fields.ts'
-import { customColumn, STANDARD_COLUMNS } from '../hooks/use-client-columns.ts'
+import { classifierColumn, customColumn, STANDARD_COLUMNS } from '../hooks/use-client-columns.ts'
 
 interface Props {
   columns: string[]
   defs: CustomField[] | undefined
+  classifiers?: Classifier[]
   onChange: (columns: string[]) => void
 }
 
 /** Which columns the list shows: standard ones and any custom field. */
-export function ColumnPicker({ columns, defs, onChange }: Props) {
+export function ColumnPicker({ columns, defs, classifiers, onChange }: Props) {
   const { t } = useTranslation()
   const fieldLabel = useCustomFieldLabel()
-  const all = [...STANDARD_COLUMNS, ...(defs ?? []).map((d) => customColumn(d.key))]
+  const classifierName = useClassifierName()
+  const all = [
+    ...STANDARD_COLUMNS,
+    ...(defs ?? []).map((d) => customColumn(d.key)),
+    ...(classifiers ?? []).map((c) => classifierColumn(c.id)),
+  ]
   // Keep the list's order whatever order the boxes were ticked in.
   const change = (checked: string[]) => onChange(all.filter((c) => c === 'name' || checked.includes(c)))
 
@@ -34,6 +41,17 @@ export function ColumnPicker({ columns, defs, onChange }: Props) {
             {defs.map((def) => (
               <Checkbox key={def.key} value={customColumn(def.key)}>
                 {fieldLabel(def)}
+              </Checkbox>
+            ))}
+          </>
+        )}
+        {classifiers && classifiers.length > 0 && (
+          <>
+            <Divider style={{ margin: '8px 0' }} />
+            <Typography.Text type="secondary">{t('clients.classification.title')}</Typography.Text>
+            {classifiers.map((c) => (
+              <Checkbox key={c.id} value={classifierColumn(c.id)}>
+                {classifierName(c)}
               </Checkbox>
             ))}
           </>

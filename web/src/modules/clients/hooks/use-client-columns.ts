@@ -38,6 +38,11 @@ export function customColumn(key: string): string {
   return `custom:${key}`
 }
 
+/** A column showing the client's nodes of one classifier. */
+export function classifierColumn(classifierId: number): string {
+  return `class:${classifierId}`
+}
+
 function storedColumns(): string[] | null {
   try {
     const value = localStorage.getItem(STORAGE_KEY)
@@ -72,7 +77,9 @@ export function useClientColumns(
         ...(defs ?? []).filter((d) => d.inList).map((d) => customColumn(d.key)),
       ]
     // Until the definitions arrive, custom columns from the address are kept rather than dropped.
-    const kept = chosen.filter((c) => known.has(c) || (!defs && c.startsWith('custom:')))
+    const kept = chosen.filter(
+      (c) => known.has(c) || (!defs && c.startsWith('custom:')) || /^class:\d+$/.test(c),
+    )
     return ['name', ...kept.filter((c) => c !== 'name')]
   }, [state.columns, defs])
 
