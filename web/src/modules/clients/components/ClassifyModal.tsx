@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { Alert, App, Form, Modal, Radio, Select, TreeSelect, Typography } from 'antd'
+import { Alert, Form, Modal, Radio, Select, TreeSelect, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { applyFieldErrors } from '../../../ui/apply-field-errors.ts'
@@ -7,9 +7,8 @@ import { ErrorAlert } from '../../../ui/ErrorAlert.tsx'
 import { type Classifier, classifierKeys, classifyClients } from '../../classifiers/api/classifiers-api.ts'
 import { useNodeTreeOptions } from '../../classifiers/components/list/use-node-tree-options.tsx'
 import { useClassifierName } from '../../classifiers/hooks/use-classifiers.ts'
-import { resultCount } from '../../operations/api/operation-progress.ts'
 import type { BulkResult } from '../../operations/api/operations-api.ts'
-import { useOperationTracker } from '../../operations/hooks/use-operation-tracker.tsx'
+import { useBulkResult } from '../../operations/hooks/use-bulk-result.ts'
 import { clientKeys } from '../api/client-keys.ts'
 import type { ClientFilterParams } from '../api/clients-api.ts'
 
@@ -40,9 +39,8 @@ interface Props {
 /** Puts the chosen clients, or every client the filter matches, into a category or takes them out. */
 export function ClassifyModal({ target, classifiers, onClose, onDone }: Props) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const queryClient = useQueryClient()
-  const track = useOperationTracker()
+  const handleResult = useBulkResult()
   const name = useClassifierName()
   const treeOptions = useNodeTreeOptions()
   const [form] = Form.useForm<Values>()
@@ -67,22 +65,18 @@ export function ClassifyModal({ target, classifiers, onClose, onDone }: Props) {
     },
     onMutate: () => setShowError(true),
     onSuccess: (result: BulkResult) => {
-      if (result.status === 'queued' && result.operationId !== null) {
-        message.info(t('clients.classify.queued', { count: result.total }))
-        track({
-          operationId: result.operationId,
-          title: t('clients.classify.progressTitle', { count: result.total }),
-          summary: (op) => changedText(resultCount(op, 'changed') ?? op.done),
-          onFinished: () => {
-            refresh()
-            onDone?.()
-          },
-        })
-      } else {
-        message.success(changedText(result.changed))
-        refresh()
-        onDone?.()
-      }
+      handleResult(
+        result,
+        {
+          queued: t('clients.classify.queued', { count: result.total }),
+          progressTitle: t('clients.classify.progressTitle', { count: result.total }),
+          changed: changedText,
+        },
+        () => {
+          refresh()
+          onDone?.()
+        },
+      )
       form.resetFields()
       onClose()
     },

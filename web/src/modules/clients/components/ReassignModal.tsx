@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { App, Form, Input, Modal, Select, Typography } from 'antd'
+import { Form, Input, Modal, Select, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { applyFieldErrors } from '../../../ui/apply-field-errors.ts'
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx'
-import { resultCount } from '../../operations/api/operation-progress.ts'
 import type { BulkResult } from '../../operations/api/operations-api.ts'
-import { useOperationTracker } from '../../operations/hooks/use-operation-tracker.tsx'
+import { useBulkResult } from '../../operations/hooks/use-bulk-result.ts'
 import { UserSelect } from '../../staff/components/UserSelect.tsx'
 import { useTeams } from '../../staff/hooks/use-staff-queries.ts'
 import { clientKeys } from '../api/client-keys.ts'
@@ -47,9 +46,8 @@ function requestOf(target: ReassignTarget, values: Values): ReassignRequest {
 /** Gives clients to another employee (and team) with a reason that stays in each client's history. */
 export function ReassignModal({ target, onClose, onDone }: Props) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const queryClient = useQueryClient()
-  const track = useOperationTracker()
+  const handleResult = useBulkResult()
   const [form] = Form.useForm<Values>()
   const [showError, setShowError] = useState(true)
   const teams = useTeams({ enabled: target !== null })
@@ -65,22 +63,18 @@ export function ReassignModal({ target, onClose, onDone }: Props) {
     },
     onMutate: () => setShowError(true),
     onSuccess: (result: BulkResult) => {
-      if (result.status === 'queued' && result.operationId !== null) {
-        message.info(t('clients.reassign.queued', { count: result.total }))
-        track({
-          operationId: result.operationId,
-          title: t('clients.reassign.progressTitle', { count: result.total }),
-          summary: (op) => changedText(resultCount(op, 'changed') ?? op.done),
-          onFinished: () => {
-            refresh()
-            onDone?.()
-          },
-        })
-      } else {
-        message.success(changedText(result.changed))
-        refresh()
-        onDone?.()
-      }
+      handleResult(
+        result,
+        {
+          queued: t('clients.reassign.queued', { count: result.total }),
+          progressTitle: t('clients.reassign.progressTitle', { count: result.total }),
+          changed: changedText,
+        },
+        () => {
+          refresh()
+          onDone?.()
+        },
+      )
       form.resetFields()
       onClose()
     },
