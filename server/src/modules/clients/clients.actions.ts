@@ -158,12 +158,7 @@ export async function reassignClients(
   return inTransaction(db, async ({ tx }) => {
     const target = await reassignTarget(tx, input)
     if (input.ids === undefined) {
-      const counted = await tx
-        .selectFrom('clients as c')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where((eb) => repo.clientFilterConditions(eb, actor, input.filter ?? {}, parts.extra(eb)))
-        .executeTakeFirstOrThrow()
-      const total = Number(counted.n)
+      const total = await repo.countClients(tx, actor, input.filter ?? {}, parts.extra)
       if (total > REASSIGN_SYNC_LIMIT) {
         const operationId = await startOperation(tx, jobs, {
           type: REASSIGN_OPERATION,

@@ -80,12 +80,7 @@ export async function classifyBulk(
       .execute()
     if (rows.length > CLASSIFY_SYNC_LIMIT) {
       if (input.ids) throw AppError.field('ids', 'clients.reassign_too_many', { limit: CLASSIFY_SYNC_LIMIT })
-      const counted = await tx
-        .selectFrom('clients as c')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where((eb) => repo.clientFilterConditions(eb, actor, input.filter ?? {}, parts.extra(eb)))
-        .executeTakeFirstOrThrow()
-      const total = Number(counted.n)
+      const total = await repo.countClients(tx, actor, input.filter ?? {}, parts.extra)
       const operationId = await startOperation(tx, jobs, {
         type: CLASSIFY_OPERATION,
         actor,

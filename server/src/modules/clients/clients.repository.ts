@@ -440,11 +440,7 @@ export async function listClients(
   page: { page: number; pageSize: number },
   extra: (eb: ClientEb) => Expression<SqlBool>[] = () => [],
 ): Promise<{ items: ClientListItem[]; total: number }> {
-  const total = await db
-    .selectFrom('clients as c')
-    .where((eb) => clientFilterConditions(eb, actor, f, extra(eb)))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst()
+  const total = await countClients(db, actor, f, extra)
   const rows = await applySort(
     itemQuery(db).where((eb) => clientFilterConditions(eb, actor, f, extra(eb))),
     sort,
@@ -452,7 +448,22 @@ export async function listClients(
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
     .execute()
-  return { total: Number(total?.n ?? 0), items: rows.map(toItem) }
+  return { total, items: rows.map(toItem) }
+}
+
+/** How many clients the actor can see under a filter (with the filter's extra conditions). */
+export async function countClients(
+  db: Executor,
+  actor: Actor,
+  f: ClientFilter,
+  extra: (eb: ClientEb) => Expression<SqlBool>[],
+): Promise<number> {
+  const row = await db
+    .selectFrom('clients as c')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => clientFilterConditions(eb, actor, f, extra(eb)))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
 }
 
 /** List rows of the given clients, in the given order. */
