@@ -127,6 +127,9 @@ async function measure(target: DatabaseTarget, label: string, benchmark: string)
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
       return res.json() as Promise<{ total: number }>
     }
+    // The floor of any authenticated request here (HTTP, token check, JSON): what the API adds to a query.
+    const floor = stats(await time(() => get('/api/me'), API_RUNS * 2, 5))
+    fig('floor: authenticated GET /api/me, p50', floor.median, 'ms', `p95 ${floor.p95} ms`)
     // The same service functions in this process: the query time without HTTP.
     const store = classificationStore(raw.db, raw.kind)
     await store.fresh()
