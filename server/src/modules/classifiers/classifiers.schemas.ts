@@ -71,7 +71,12 @@ export const classifierCreateBody = z.object({
   multiple: z.boolean().default(false),
   required: z.boolean().default(false),
 })
-export const classifierUpdateBody = classifierCreateBody.partial().extend({
+// Written out, not `.partial()` of the create body: its defaults would fill every field left out.
+export const classifierUpdateBody = z.object({
+  name: localizedName.optional(),
+  description: z.string().trim().max(2000).optional(),
+  multiple: z.boolean().optional(),
+  required: z.boolean().optional(),
   position: z.number().int().min(0).max(1000).optional(),
 })
 

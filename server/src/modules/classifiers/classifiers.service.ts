@@ -104,6 +104,14 @@ export async function updateClassifier(
       .set({ ...after, version: c.version + 1, updated_at: nowIso() })
       .where('id', '=', id)
       .execute()
+    if (patch.position !== undefined) {
+      // A place among the classifiers: the others close up around it (the panel and columns follow this order).
+      const others = (await repo.findClassifierRows(tx)).filter((x) => x.id !== id)
+      const place = Math.min(patch.position, others.length)
+      const order = [...others.slice(0, place).map((x) => x.id), id, ...others.slice(place).map((x) => x.id)]
+      for (const [i, cid] of order.entries())
+        await tx.updateTable('classifiers').set({ position: i }).where('id', '=', cid).execute()
+    }
     await recordAudit(tx, source, {
       action: 'update',
       entityType: 'classifier',

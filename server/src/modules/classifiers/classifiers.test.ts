@@ -130,6 +130,14 @@ describe('classifiers: trees, classification, facets and sorting', () => {
     })
     expect(back.json().rank).toBe(2)
     n.hot = back.json()
+    // Classifiers themselves are ordered too: Industry first, then Temperature.
+    const indRow = (await admin.get(`/api/classifiers/${ind.id}`)).json()
+    const reordered = await admin.patch(`/api/classifiers/${ind.id}`, { position: 0 }, indRow.version)
+    expect(reordered.statusCode, reordered.body).toBe(200)
+    expect((await admin.get('/api/classifiers')).json().items.map((c: { id: number }) => c.id)).toEqual([
+      ind.id,
+      temp.id,
+    ])
     // A node cannot go inside itself.
     const loop = await admin.request({
       method: 'POST',

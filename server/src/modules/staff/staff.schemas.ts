@@ -42,7 +42,16 @@ export const roleCreateBody = z.object({
   permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
   visibility: visibilitySchema,
 })
-export const roleUpdateBody = roleCreateBody.omit({ code: true }).partial()
+// Written out rather than `.partial()` of the create body: zod keeps its defaults, which would blank
+// every field a change leaves out.
+export const roleUpdateBody = z
+  .object({
+    name: trimmed(200).min(1),
+    description: trimmed(2000),
+    permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
+    visibility: visibilitySchema,
+  })
+  .partial()
 
 export const permissionListSchema = z.array(z.object({ key: z.string(), area: z.string() }))
 
@@ -67,7 +76,13 @@ export const teamCreateBody = z.object({
   description: trimmed(2000).default(''),
   headId: z.number().int().positive().nullable().default(null),
 })
-export const teamUpdateBody = teamCreateBody.partial()
+export const teamUpdateBody = z
+  .object({
+    name: trimmed(200).min(1),
+    description: trimmed(2000),
+    headId: z.number().int().positive().nullable(),
+  })
+  .partial()
 
 // ── users (employees) ──────────────────────────────────────────────────────
 export const userSchema = z

@@ -45,6 +45,30 @@ describe('employees, teams and roles', () => {
     expect((await admin.get(`/api/teams/${team.json().id}`)).json().memberCount).toBe(1)
   })
 
+  it('changes only the fields a PATCH sends (defaults of the create form do not blank the rest)', async () => {
+    const team = (
+      await admin.post('/api/teams', { name: 'Опт', description: 'Крупный опт', headId: admin.userId })
+    ).json()
+    const renamed = await admin.patch(`/api/teams/${team.id}`, { name: 'Оптовый отдел' }, team.version)
+    expect(renamed.statusCode).toBe(200)
+    expect(renamed.json()).toMatchObject({
+      name: 'Оптовый отдел',
+      description: 'Крупный опт',
+      head: { id: admin.userId },
+    })
+    const role = (
+      await admin.post('/api/roles', {
+        code: 'wholesale',
+        name: 'Опт',
+        description: 'Оптовые продажи',
+        permissions: ['clients.read'],
+        visibility: 'team',
+      })
+    ).json()
+    const roleRenamed = await admin.patch(`/api/roles/${role.id}`, { name: 'Оптовики' }, role.version)
+    expect(roleRenamed.json()).toMatchObject({ name: 'Оптовики', description: 'Оптовые продажи' })
+  })
+
   it('gives field-level errors in the caller’s language and stores nothing', async () => {
     const ru = await t.signIn('admin', { locale: 'ru' })
     const before = (await ru.get('/api/users?pageSize=200')).json().total

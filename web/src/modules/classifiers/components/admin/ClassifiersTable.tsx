@@ -1,10 +1,15 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons'
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { App, Button, Popconfirm, Space, Table, type TableColumnsType, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../../../ui/api.ts'
 import { useFormat } from '../../../../ui/use-format.ts'
-import { type Classifier, classifierKeys, deleteClassifier } from '../../api/classifiers-api.ts'
+import {
+  type Classifier,
+  classifierKeys,
+  deleteClassifier,
+  updateClassifier,
+} from '../../api/classifiers-api.ts'
 import { useClassifierName } from '../../hooks/use-classifiers.ts'
 
 interface Props {
@@ -41,6 +46,14 @@ export function ClassifiersTable({ classifiers, loading, selectedId, onSelect, o
       }
       message.error(isApiError(error) && error.message ? error.message : t('errors.generic'), 8)
     },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: classifierKeys.all }),
+  })
+
+  const reorder = useMutation({
+    mutationFn: ({ c, position }: { c: Classifier; position: number }) =>
+      updateClassifier(c.id, c.version, { position }),
+    onError: (error) =>
+      message.error(isApiError(error) && error.message ? error.message : t('errors.generic'), 8),
     onSettled: () => queryClient.invalidateQueries({ queryKey: classifierKeys.all }),
   })
 
@@ -91,9 +104,29 @@ export function ClassifiersTable({ classifiers, loading, selectedId, onSelect, o
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 100,
-      render: (_, c) => (
+      width: 170,
+      render: (_, c, index) => (
         <Space size={0}>
+          <Button
+            type="text"
+            icon={<ArrowUpOutlined />}
+            disabled={index === 0 || reorder.isPending}
+            aria-label={t('classifiers.moveUpOf', { name: name(c) })}
+            onClick={(e) => {
+              e.stopPropagation()
+              reorder.mutate({ c, position: index - 1 })
+            }}
+          />
+          <Button
+            type="text"
+            icon={<ArrowDownOutlined />}
+            disabled={index === (classifiers?.length ?? 0) - 1 || reorder.isPending}
+            aria-label={t('classifiers.moveDownOf', { name: name(c) })}
+            onClick={(e) => {
+              e.stopPropagation()
+              reorder.mutate({ c, position: index + 1 })
+            }}
+          />
           <Button
             type="text"
             icon={<EditOutlined />}
