@@ -161,3 +161,11 @@ export type SavedView = z.infer<ViewSchemas['viewSchema']>
 export type SavedViewState = z.infer<ViewSchemas['viewState']>
 export type SavedViewCreate = z.input<ViewSchemas['viewCreateBody']>
 export type SavedViewUpdate = z.input<ViewSchemas['viewUpdateBody']>
+type SearchSchemas = typeof import('./modules/search/search.schemas.ts')
+export type SearchItem = z.infer<SearchSchemas['searchItemSchema']>
+export type SearchResult = z.infer<SearchSchemas['searchResultSchema']>
+
+// Exports of list views.
+type ExportSchemas = typeof import('./modules/exports/exports.schemas.ts')
+export type ClientExportRequest = z.input<ExportSchemas['exportBody']>
+export type ExportQueued = z.infer<ExportSchemas['exportQueuedSchema']>

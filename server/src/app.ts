@@ -24,10 +24,12 @@ import { clientActionsRoutes } from './modules/clients/clients.more.routes.ts'
 import { clientsRoutes } from './modules/clients/clients.routes.ts'
 import { contactsRoutes } from './modules/clients/contacts.routes.ts'
 import { customFieldRoutes } from './modules/custom-fields/custom-fields.routes.ts'
+import { exportsRoutes } from './modules/exports/index.ts'
 import { filesRoutes } from './modules/files/index.ts'
 import { notesRoutes } from './modules/notes/index.ts'
 import { notificationsRoutes } from './modules/notifications/index.ts'
 import { operationsRoutes } from './modules/operations/index.ts'
+import { searchRoutes } from './modules/search/index.ts'
 import { staffRoutes } from './modules/staff/staff.routes.ts'
 import { viewsRoutes } from './modules/views/index.ts'
 import { registerAuth } from './platform/auth/auth.plugin.ts'
@@ -161,6 +163,8 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   await app.register(clientClassificationRoutes)
   await app.register(viewsRoutes)
   await app.register(operationsRoutes)
+  await app.register(exportsRoutes)
+  await app.register(searchRoutes)
 
   registerWebApp(app, config)
   return app

@@ -7,8 +7,10 @@ import {
 import { REASSIGN_OPERATION, reassignStep } from './modules/clients/clients.actions.ts'
 import { CLASSIFY_OPERATION, classifyStep } from './modules/clients/clients.classification.ts'
 import { RECOMPUTE_JOB, recomputeCompletenessBatch } from './modules/clients/clients.settings.ts'
+import { EXPORT_OPERATION, exportStep } from './modules/exports/index.ts'
 import { OPERATION_STEP_JOB, type OperationSteps, runOperationStep } from './modules/operations/index.ts'
 import { purgeExpiredSessions } from './platform/auth/auth.repository.ts'
+import { FileStorage } from './platform/files/file-storage.ts'
 import type { AppContext } from './platform/http/context.ts'
 import type { JobWorker } from './platform/jobs/worker.ts'
 
@@ -25,7 +27,12 @@ export function registerJobs(worker: JobWorker, ctx: AppContext): void {
   worker.register(RECOMPUTE_JOB, async (job) => {
     await recomputeCompletenessBatch(ctx.db, ctx.jobs, (job.payload as { afterId: number }).afterId)
   })
-  worker.register(OPERATION_STEP_JOB, (job) => runOperationStep(ctx.db, ctx.jobs, OPERATION_STEPS, job))
+  // Exports write files: their step needs this instance's file storage.
+  const steps: OperationSteps = {
+    ...OPERATION_STEPS,
+    [EXPORT_OPERATION]: exportStep(new FileStorage(ctx.config.filesDir)),
+  }
+  worker.register(OPERATION_STEP_JOB, (job) => runOperationStep(ctx.db, ctx.jobs, steps, job))
   // Rule nodes: a batch of clients at a time, then the next batch.
   worker.register(RULES_JOB, async (job) => {
     const p = job.payload as { nodeIds?: number[]; afterId: number }

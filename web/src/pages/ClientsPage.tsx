@@ -28,6 +28,7 @@ import { useClientList } from '../modules/clients/hooks/use-client-queries.ts'
 import { useClientViews } from '../modules/clients/hooks/use-client-views.ts'
 import { useFacetsOpen } from '../modules/clients/hooks/use-facets-open.ts'
 import { useCustomFields } from '../modules/custom-fields/hooks/use-custom-fields.ts'
+import { ExportButton } from '../modules/exports/components/ExportButton.tsx'
 import { useTeams } from '../modules/staff/hooks/use-staff-queries.ts'
 import { ViewsMenu } from '../modules/views/components/ViewsMenu.tsx'
 import { ErrorAlert } from '../ui/ErrorAlert.tsx'
@@ -124,6 +125,7 @@ export function ClientsPage() {
               classifiers={classifiers.data}
               onChange={setColumns}
             />
+            {can('clients.export') && <ExportButton request={listRequest} columns={columns} />}
             {canCreate && <NewClientButton />}
           </>
         }

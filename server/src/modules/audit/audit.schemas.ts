@@ -37,4 +37,5 @@ export const AUDITED_ENTITY_TYPES = [
   'classifier',
   'classifier_node',
   'saved_view',
+  'export',
 ] as const

@@ -2,7 +2,9 @@
  * Clients and their dossier (S2). Routes are registered by app.ts from clients.routes.ts; this is what
  * other modules may use.
  */
+export { clientRowsByIds, orderedClientIdsFor } from './clients.export-source.ts'
 export { clientFilterConditions } from './clients.repository.ts'
+export { type ClientFilter, type ClientListItem, clientFilterQuery } from './clients.schemas.ts'
 export { findDuplicates, getClient, loadClientFor } from './clients.service.ts'
 export { normalizeEmail, normalizePhone, phoneDigits } from './contacts-normalize.ts'
 export { checkInn, checkKpp, checkOgrn, checkOgrnip, makeInn, makeOgrn, makeOgrnip } from './requisites.ts'

@@ -264,6 +264,18 @@ export interface ContactChannelTable {
   position: number
 }
 
+/**
+ * Global search indexes (migration 0005). SQLite only — contentless FTS5 tables fed by triggers, `rowid` = the
+ * record's id: `clients_fts(name)` and `contacts_fts(name)` (unicode61, word prefixes), `channels_fts(value)`
+ * (trigram over phone digits and e-mails). PostgreSQL uses expression GIN indexes on the tables themselves.
+ * Queried with raw SQL only, so they are not part of `Database`.
+ */
+export interface SearchFtsTable {
+  rowid: number
+  name?: string
+  value?: string
+}
+
 export interface BankAccountTable {
   id: Id
   client_id: number

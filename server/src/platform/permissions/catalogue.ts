@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'classifiers.manage',
   'clients.classify',
   'views.share',
+  'clients.export',
 ] as const
 
 const CLIENT_WORK = ['clients.read', 'clients.create', 'clients.update'] as const
@@ -63,13 +64,14 @@ export const SYSTEM_ROLES: readonly SystemRole[] = [
       'clients.personal_data',
       'clients.classify',
       'views.share',
+      'clients.export',
     ],
   },
   {
     code: 'sales_manager',
     name: { ru: 'Менеджер по продажам', en: 'Sales manager' },
     visibility: 'own',
-    permissions: ['users.read', ...CLIENT_WORK, 'clients.delete'],
+    permissions: ['users.read', ...CLIENT_WORK, 'clients.delete', 'clients.export'],
   },
   {
     code: 'partner_manager',
@@ -81,7 +83,7 @@ export const SYSTEM_ROLES: readonly SystemRole[] = [
     code: 'marketer',
     name: { ru: 'Маркетолог', en: 'Marketer' },
     visibility: 'all',
-    permissions: ['users.read', 'clients.read', 'clients.classify', 'views.share'],
+    permissions: ['users.read', 'clients.read', 'clients.classify', 'views.share', 'clients.export'],
   },
   {
     code: 'call_centre_operator',
@@ -93,13 +95,13 @@ export const SYSTEM_ROLES: readonly SystemRole[] = [
     code: 'accountant',
     name: { ru: 'Бухгалтер', en: 'Accountant' },
     visibility: 'all',
-    permissions: ['users.read', 'clients.read', 'clients.update'],
+    permissions: ['users.read', 'clients.read', 'clients.update', 'clients.export'],
   },
   {
     code: 'auditor',
     name: { ru: 'Аудитор (только чтение)', en: 'Auditor (read-only)' },
     visibility: 'all',
-    permissions: ['users.read', 'audit.read', 'clients.read'],
+    permissions: ['users.read', 'audit.read', 'clients.read', 'clients.export'],
   },
 ]
 

@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation } from 'react-router'
 import { NotificationBell } from '../../modules/notifications/components/NotificationBell.tsx'
+import { GlobalSearch } from '../../modules/search/components/GlobalSearch.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { SideNav } from './SideNav.tsx'
 import { ThemeSwitch } from './ThemeSwitch.tsx'
@@ -39,6 +40,7 @@ export function AppLayout() {
           </Typography.Text>
         </Link>
         <div style={{ flex: 1 }} />
+        <GlobalSearch />
         <NotificationBell />
         <LanguageSwitch />
         <ThemeSwitch />

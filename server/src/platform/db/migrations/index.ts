@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation.ts'
 import * as m0002 from './0002-clients.ts'
 import * as m0003 from './0003-operations.ts'
 import * as m0004 from './0004-classifiers.ts'
+import * as m0005 from './0005-search.ts'
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-clients': m0002,
   '0003-operations': m0003,
   '0004-classifiers': m0004,
+  '0005-search': m0005,
 }

@@ -13,6 +13,7 @@ export const AUDIT_ENTITY_TYPES = [
   'custom_field',
   'classifier',
   'classifier_node',
+  'export',
 ] as const satisfies readonly AuditedEntityType[]
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]
 

@@ -62,7 +62,9 @@ export function NotificationBell() {
     if (n.readAt === null) read.mutate({ ids: [n.id] })
     setOpen(false)
     const target = notificationTarget(n)
-    if (target) navigate(target)
+    // API addresses are files to download: the browser fetches them, the app stays where it is.
+    if (target?.startsWith('/api/')) window.location.assign(target)
+    else if (target) navigate(target)
   }
 
   const items = list.data?.items ?? []

@@ -72,3 +72,20 @@ describe('notification texts', () => {
     expect(notificationTarget(notification('mention', { path: '//evil.example' }))).toBeNull()
   })
 })
+
+describe('a finished export', () => {
+  const exported = notification('operation.done', {
+    operationId: 12,
+    operationType: 'clients.export',
+    rows: 12345,
+    fileId: 3,
+  })
+
+  it('says how many clients went into the file and leads to its download', async () => {
+    expect((await say('ru', exported)).replace(/\s/g, ' ')).toBe(
+      'Выгрузка готова: 12 345 клиентов — нажмите, чтобы скачать',
+    )
+    expect(await say('en', exported)).toBe('Export ready: 12,345 clients — click to download')
+    expect(notificationTarget(exported)).toBe('/api/exports/12/download')
+  })
+})

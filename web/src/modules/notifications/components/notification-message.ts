@@ -32,6 +32,13 @@ export function notificationMessage(
   const subject = text(n.payload.subjectTitle)
   if (n.type === 'operation.failed') return { key: 'notifications.operationFailed', values: {} }
   if (n.type === 'operation.done') {
+    const rows = count(n.payload.rows)
+    if (text(n.payload.operationType) === 'clients.export' && rows !== undefined) {
+      return {
+        key: 'notifications.operationDone.export',
+        values: { count: rows, rows: options.formatNumber(rows) },
+      }
+    }
     const kind = OPERATION_TEXTS[text(n.payload.operationType)]
     const changed = count(n.payload.changed)
     if (kind && changed !== undefined) {
@@ -53,6 +60,11 @@ export function notificationTarget(n: AppNotification): string | null {
     return n.type === 'mention' && !path.includes('?') ? `${path}?tab=timeline` : path
   }
   if (n.subjectType === 'client' && n.subjectId) return `/clients/${n.subjectId}`
+  // A finished export leads to its file (downloaded, never shown inline).
+  if (n.type === 'operation.done' && text(n.payload.operationType) === 'clients.export') {
+    const id = count(n.payload.operationId)
+    if (id !== undefined) return `/api/exports/${id}/download`
+  }
   if (n.type.startsWith('operation.') && text(n.payload.operationType).startsWith('clients.'))
     return '/clients'
   return null
