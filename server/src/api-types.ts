@@ -167,5 +167,7 @@ export type SearchResult = z.infer<SearchSchemas['searchResultSchema']>
 
 // Exports of list views.
 type ExportSchemas = typeof import('./modules/exports/exports.schemas.ts')
-export type ClientExportRequest = z.input<ExportSchemas['exportBody']>
+export type ClientExportRequest = z.input<
+  typeof import('./modules/clients/clients.export.schemas.ts')['clientExportBody']
+>
 export type ExportQueued = z.infer<ExportSchemas['exportQueuedSchema']>

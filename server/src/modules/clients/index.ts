@@ -2,6 +2,8 @@
  * Clients and their dossier (S2). Routes are registered by app.ts from clients.routes.ts; this is what
  * other modules may use.
  */
+
+export { type ClientExportBody, clientExportBody } from './clients.export.schemas.ts'
 export { clientRowsByIds, orderedClientIdsFor } from './clients.export-source.ts'
 export { clientFilterConditions } from './clients.repository.ts'
 export { type ClientFilter, type ClientListItem, clientFilterQuery } from './clients.schemas.ts'

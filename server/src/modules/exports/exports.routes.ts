@@ -5,7 +5,8 @@ import { AppError } from '../../platform/errors/app-error.ts'
 import { attachmentDisposition } from '../../platform/files/file-names.ts'
 import { FileStorage } from '../../platform/files/file-storage.ts'
 import { auditSource, errorResponses } from '../../platform/http/request.ts'
-import { exportBody, exportFileResponse, exportIdParams, exportQueuedSchema } from './exports.schemas.ts'
+import { clientExportBody } from '../clients/index.ts'
+import { exportFileResponse, exportIdParams, exportQueuedSchema } from './exports.schemas.ts'
 import { exportClients, getExportDownload } from './exports.service.ts'
 
 function asAttachment(reply: FastifyReply, name: string, contentType: string): FastifyReply {
@@ -30,7 +31,7 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Export the client list (its filter, sort and columns) to XLSX or CSV',
         description:
           'Small sets come back at once as the file (200, an attachment). Bigger ones run in the background (202): follow the operation; its creator downloads the file from /api/exports/{id}/download.',
-        body: exportBody,
+        body: clientExportBody,
         response: { 200: exportFileResponse, 202: exportQueuedSchema, ...errorResponses },
       },
     },

@@ -2,6 +2,6 @@
 export { isFormulaLike, neutralizeFormula, restoreNeutralized } from './cells.ts'
 export { LIST_SEPARATOR } from './exports.columns.ts'
 export { exportsRoutes } from './exports.routes.ts'
-export { type ExportBody, exportQueuedSchema } from './exports.schemas.ts'
+export { exportQueuedSchema } from './exports.schemas.ts'
 export { EXPORT_LIMITS, EXPORT_OPERATION, exportStep } from './exports.service.ts'
 export { csvDelimiter, EXPORT_FORMATS, type ExportFormat } from './exports.writer.ts'
