@@ -27,7 +27,10 @@ export function parseSearchQuery(q: string): SearchQuery {
   const digitsOnly = trimmed.replace(/\D/g, '')
   let phone: string | null = null
   if (PHONE_LIKE.test(trimmed) && digitsOnly.length >= 3) {
-    phone = digitsOnly.length === 11 && digitsOnly.startsWith('8') ? `7${digitsOnly.slice(1)}` : digitsOnly
+    // A leading 8 is the Russian trunk prefix (+7) when the whole number is typed, or when it stands apart
+    // as people write the start of a number: "8 495 573", "8(916)", "8-800".
+    const trunk = digitsOnly.startsWith('8') && (digitsOnly.length === 11 || /^8\s*[\s(-]/.test(trimmed))
+    phone = trunk ? `7${digitsOnly.slice(1)}` : digitsOnly
   }
   const requisite = /^\d{4,15}$/.test(trimmed) ? trimmed : null
   const email =

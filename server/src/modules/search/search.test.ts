@@ -90,6 +90,9 @@ describe('global search', () => {
     const phone = (await search(a, '8 916 555 1234')).clients
     expect(phone[0]).toMatchObject({ id: romashka.id, match: 'phone' })
     expect(await clientIds(a, '55-12')).toContain(romashka.id)
+    // The beginning of a number with the trunk 8, as people type it.
+    expect(await clientIds(a, '8 916 555')).toContain(romashka.id)
+    expect(await clientIds(a, '8(916)555')).toContain(romashka.id)
     expect(await clientIds(a, '6555')).toContain(romashka.id)
     expect((await search(a, 'romashka-tr')).clients[0]).toMatchObject({ id: romashka.id, match: 'email' })
     expect(await clientIds(a, 'info@romashka-trade.ru')).toEqual([romashka.id])
