@@ -4,10 +4,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { classifierList } from './benchmarks/classifier-list.ts'
 import { httpMe } from './benchmarks/http-me.ts'
+import { importBench } from './benchmarks/import.ts'
 import { search } from './benchmarks/search.ts'
 import type { Benchmark, Figure } from './support.ts'
 
-const BENCHMARKS: Benchmark[] = [httpMe, classifierList, search]
+const BENCHMARKS: Benchmark[] = [httpMe, classifierList, search, importBench]
 
 const onlyIndex = process.argv.indexOf('--only')
 const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined

@@ -171,3 +171,11 @@ export type ClientExportRequest = z.input<
   typeof import('./modules/clients/clients.export.schemas.ts')['clientExportBody']
 >
 export type ExportQueued = z.infer<ExportSchemas['exportQueuedSchema']>
+
+// Imports of clients (CSV/XLSX).
+type ImportSchemas = typeof import('./modules/imports/imports.schemas.ts')
+export type Import = z.infer<ImportSchemas['importSchema']>
+export type ImportUpdate = z.input<ImportSchemas['importUpdateBody']>
+export type ImportRows = z.infer<ImportSchemas['importRowsSchema']>
+export type ImportRowsQuery = z.input<ImportSchemas['importRowsQuery']>
+export type ImportQueued = z.infer<ImportSchemas['importQueuedSchema']>

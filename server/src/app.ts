@@ -26,6 +26,7 @@ import { contactsRoutes } from './modules/clients/contacts.routes.ts'
 import { customFieldRoutes } from './modules/custom-fields/custom-fields.routes.ts'
 import { exportsRoutes } from './modules/exports/index.ts'
 import { filesRoutes } from './modules/files/index.ts'
+import { importsRoutes } from './modules/imports/index.ts'
 import { notesRoutes } from './modules/notes/index.ts'
 import { notificationsRoutes } from './modules/notifications/index.ts'
 import { operationsRoutes } from './modules/operations/index.ts'
@@ -164,6 +165,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   await app.register(viewsRoutes)
   await app.register(operationsRoutes)
   await app.register(exportsRoutes)
+  await app.register(importsRoutes)
   await app.register(searchRoutes)
 
   registerWebApp(app, config)

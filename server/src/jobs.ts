@@ -8,6 +8,7 @@ import { REASSIGN_OPERATION, reassignStep } from './modules/clients/clients.acti
 import { CLASSIFY_OPERATION, classifyStep } from './modules/clients/clients.classification.ts'
 import { RECOMPUTE_JOB, recomputeCompletenessBatch } from './modules/clients/clients.settings.ts'
 import { EXPORT_OPERATION, exportStep } from './modules/exports/index.ts'
+import { IMPORT_OPERATION, importStep } from './modules/imports/index.ts'
 import { OPERATION_STEP_JOB, type OperationSteps, runOperationStep } from './modules/operations/index.ts'
 import { purgeExpiredSessions } from './platform/auth/auth.repository.ts'
 import { FileStorage } from './platform/files/file-storage.ts'
@@ -27,10 +28,11 @@ export function registerJobs(worker: JobWorker, ctx: AppContext): void {
   worker.register(RECOMPUTE_JOB, async (job) => {
     await recomputeCompletenessBatch(ctx.db, ctx.jobs, (job.payload as { afterId: number }).afterId)
   })
-  // Exports write files: their step needs this instance's file storage.
+  // Exports write files and imports read them: their step needs this instance's file storage.
   const steps: OperationSteps = {
     ...OPERATION_STEPS,
     [EXPORT_OPERATION]: exportStep(new FileStorage(ctx.config.filesDir)),
+    [IMPORT_OPERATION]: importStep(new FileStorage(ctx.config.filesDir)),
   }
   worker.register(OPERATION_STEP_JOB, (job) => runOperationStep(ctx.db, ctx.jobs, steps, job))
   // Rule nodes: a batch of clients at a time, then the next batch.

@@ -9,6 +9,7 @@ import { ClientsPage } from '../pages/ClientsPage.tsx'
 import { CustomFieldsPage } from '../pages/CustomFieldsPage.tsx'
 import { EmployeesPage } from '../pages/EmployeesPage.tsx'
 import { HomePage } from '../pages/HomePage.tsx'
+import { ImportPage } from '../pages/ImportPage.tsx'
 import { LoginPage } from '../pages/LoginPage.tsx'
 import { NotFoundPage } from '../pages/NotFoundPage.tsx'
 import { ProfilePage } from '../pages/ProfilePage.tsx'
@@ -18,7 +19,7 @@ import { PAGE_ACCESS } from './access.ts'
 import { RequireAccess } from './auth/RequireAccess.tsx'
 import { RequireAuth } from './auth/RequireAuth.tsx'
 import { AppLayout } from './layout/AppLayout.tsx'
-import { CLASSIFIER_PAGE_ACCESS } from './layout/navigation.ts'
+import { CLASSIFIER_PAGE_ACCESS, IMPORT_ACCESS } from './layout/navigation.ts'
 
 /** Every page and who may open it (the side navigation uses the same access rules). */
 export function AppRoutes() {
@@ -47,6 +48,22 @@ export function AppRoutes() {
           element={
             <RequireAccess access={PAGE_ACCESS.clientCreate}>
               <ClientNewPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="clients/import"
+          element={
+            <RequireAccess access={IMPORT_ACCESS}>
+              <ImportPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="clients/import/:id"
+          element={
+            <RequireAccess access={IMPORT_ACCESS}>
+              <ImportPage />
             </RequireAccess>
           }
         />

@@ -29,6 +29,7 @@ import { useClientViews } from '../modules/clients/hooks/use-client-views.ts'
 import { useFacetsOpen } from '../modules/clients/hooks/use-facets-open.ts'
 import { useCustomFields } from '../modules/custom-fields/hooks/use-custom-fields.ts'
 import { ExportButton } from '../modules/exports/components/ExportButton.tsx'
+import { ImportButton } from '../modules/imports/components/ImportButton.tsx'
 import { useTeams } from '../modules/staff/hooks/use-staff-queries.ts'
 import { ViewsMenu } from '../modules/views/components/ViewsMenu.tsx'
 import { ErrorAlert } from '../ui/ErrorAlert.tsx'
@@ -126,6 +127,7 @@ export function ClientsPage() {
               onChange={setColumns}
             />
             {can('clients.export') && <ExportButton request={listRequest} columns={columns} />}
+            {can('clients.import') && !trash && <ImportButton />}
             {canCreate && <NewClientButton />}
           </>
         }

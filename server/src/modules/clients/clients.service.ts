@@ -286,29 +286,39 @@ export async function createClient(
   source: AuditSource,
   input: ClientCreateInput,
 ): Promise<{ client: ClientDto; duplicates: Duplicate[] }> {
-  const actor = source.actor
   return inTransaction(db, async ({ tx }) => {
-    const merged: Merged = { ...EMPTY, ...stripUndefined(input), kind: input.kind }
-    const prepared = await prepare(tx, merged, input, {}, 'create')
-    const ownerId = input.ownerId === undefined ? actor.userId : input.ownerId
-    await checkOwnership(tx, actor, ownerId, input.teamId)
-    const teamId =
-      input.teamId !== undefined ? input.teamId : ownerId !== null ? await repo.teamOf(tx, ownerId) : null
-    const id = await repo.insertClient(
-      tx,
-      { ...prepared.values, owner_id: ownerId, team_id: teamId, completeness: 0 },
-      actor.userId,
-    )
-    const client = await saveCard(tx, id, prepared)
-    await reclassify(tx, [id])
-    await recordAudit(tx, source, {
-      action: 'create',
-      entityType: 'client',
-      entityId: id,
-      after: filledOnly(auditView(client)),
-    })
-    return { client, duplicates: await duplicatesOf(tx, actor, client) }
+    const client = await createClientIn(tx, source, input)
+    return { client, duplicates: await duplicatesOf(tx, source.actor, client) }
   })
+}
+
+/** Creates a client in the caller's transaction (validated, audited, classified), e.g. for an import. */
+export async function createClientIn(
+  tx: Tx,
+  source: AuditSource,
+  input: ClientCreateInput,
+): Promise<ClientDto> {
+  const actor = source.actor
+  const merged: Merged = { ...EMPTY, ...stripUndefined(input), kind: input.kind }
+  const prepared = await prepare(tx, merged, input, {}, 'create')
+  const ownerId = input.ownerId === undefined ? actor.userId : input.ownerId
+  await checkOwnership(tx, actor, ownerId, input.teamId)
+  const teamId =
+    input.teamId !== undefined ? input.teamId : ownerId !== null ? await repo.teamOf(tx, ownerId) : null
+  const id = await repo.insertClient(
+    tx,
+    { ...prepared.values, owner_id: ownerId, team_id: teamId, completeness: 0 },
+    actor.userId,
+  )
+  const client = await saveCard(tx, id, prepared)
+  await reclassify(tx, [id])
+  await recordAudit(tx, source, {
+    action: 'create',
+    entityType: 'client',
+    entityId: id,
+    after: filledOnly(auditView(client)),
+  })
+  return client
 }
 
 /** A new record's history lists the facts it was created with, not every empty field. */
@@ -333,81 +343,104 @@ export async function updateClient(
   version: number,
   patch: ClientUpdateInput,
 ): Promise<{ client: ClientDto; duplicates: Duplicate[] }> {
-  const actor = source.actor
   return inTransaction(db, async ({ tx }) => {
-    const row = await loadClientFor(tx, actor, id, 'clients.update')
-    if (row.deleted_at) throw new AppError('conflict', { key: 'clients.in_trash' })
-    if (row.version !== version) throw new AppError('precondition_failed')
-    const before = await clientCard(tx, id)
-    const merged: Merged = { ...fromCard(before), ...stripUndefined(patch) }
-    const prepared = await prepare(tx, merged, patch, before.custom, 'update')
-    let ownerId = row.owner_id
-    let teamId = row.team_id
-    if (patch.ownerId !== undefined || patch.teamId !== undefined) {
-      const nextOwner = patch.ownerId !== undefined ? patch.ownerId : row.owner_id
-      if (nextOwner !== row.owner_id || (patch.teamId !== undefined && patch.teamId !== row.team_id)) {
-        if (!actor.permissions.has('clients.reassign') && actor.kind === 'user') {
-          throw AppError.field(
-            patch.ownerId !== undefined ? 'ownerId' : 'teamId',
-            'errors.forbidden',
-            undefined,
-            'forbidden',
-          )
-        }
-      }
-      await checkOwnership(
-        tx,
-        { ...actor, permissions: new Set([...actor.permissions, 'clients.reassign']) },
-        nextOwner,
-        patch.teamId,
-      )
-      ownerId = nextOwner
-      teamId =
-        patch.teamId !== undefined
-          ? patch.teamId
-          : nextOwner !== row.owner_id && nextOwner !== null
-            ? await repo.teamOf(tx, nextOwner)
-            : row.team_id
-    }
-    if (
-      !(await repo.updateClientRow(
-        tx,
-        id,
-        version,
-        { ...prepared.values, owner_id: ownerId, team_id: teamId, completeness: row.completeness },
-        actor.userId,
-      ))
-    ) {
-      throw new AppError('precondition_failed')
-    }
-    const client = await saveCard(tx, id, prepared)
-    await reclassify(tx, [id])
-    await recordAudit(tx, source, {
-      action: 'update',
-      entityType: 'client',
-      entityId: id,
-      before: auditView(before),
-      after: auditView(client),
-    })
-    return { client, duplicates: await duplicatesOf(tx, actor, client) }
+    const client = await updateClientIn(tx, source, id, version, patch)
+    return { client, duplicates: await duplicatesOf(tx, source.actor, client) }
   })
 }
 
-export async function trashClient(db: Db, source: AuditSource, id: number, version: number): Promise<void> {
-  await inTransaction(db, async ({ tx }) => {
-    const row = await loadClientFor(tx, source.actor, id, 'clients.delete')
-    if (row.deleted_at) return
-    if (
-      !(await repo.setDeleted(tx, id, version, { at: new Date().toISOString(), by: source.actor.userId }))
-    ) {
-      throw new AppError('precondition_failed')
+/** Updates a client in the caller's transaction (same checks and audit as `updateClient`). */
+export async function updateClientIn(
+  tx: Tx,
+  source: AuditSource,
+  id: number,
+  version: number,
+  patch: ClientUpdateInput,
+): Promise<ClientDto> {
+  const actor = source.actor
+  const row = await loadClientFor(tx, actor, id, 'clients.update')
+  if (row.deleted_at) throw new AppError('conflict', { key: 'clients.in_trash' })
+  if (row.version !== version) throw new AppError('precondition_failed')
+  const before = await clientCard(tx, id)
+  const merged: Merged = { ...fromCard(before), ...stripUndefined(patch) }
+  const prepared = await prepare(tx, merged, patch, before.custom, 'update')
+  let ownerId = row.owner_id
+  let teamId = row.team_id
+  if (patch.ownerId !== undefined || patch.teamId !== undefined) {
+    const nextOwner = patch.ownerId !== undefined ? patch.ownerId : row.owner_id
+    if (nextOwner !== row.owner_id || (patch.teamId !== undefined && patch.teamId !== row.team_id)) {
+      if (!actor.permissions.has('clients.reassign') && actor.kind === 'user') {
+        throw AppError.field(
+          patch.ownerId !== undefined ? 'ownerId' : 'teamId',
+          'errors.forbidden',
+          undefined,
+          'forbidden',
+        )
+      }
     }
-    await recordAudit(tx, source, {
-      action: 'delete',
-      entityType: 'client',
-      entityId: id,
-      changes: { deletedAt: { from: null, to: 'trash' } },
-    })
+    await checkOwnership(
+      tx,
+      { ...actor, permissions: new Set([...actor.permissions, 'clients.reassign']) },
+      nextOwner,
+      patch.teamId,
+    )
+    ownerId = nextOwner
+    teamId =
+      patch.teamId !== undefined
+        ? patch.teamId
+        : nextOwner !== row.owner_id && nextOwner !== null
+          ? await repo.teamOf(tx, nextOwner)
+          : row.team_id
+  }
+  if (
+    !(await repo.updateClientRow(
+      tx,
+      id,
+      version,
+      { ...prepared.values, owner_id: ownerId, team_id: teamId, completeness: row.completeness },
+      actor.userId,
+    ))
+  ) {
+    throw new AppError('precondition_failed')
+  }
+  const client = await saveCard(tx, id, prepared)
+  await reclassify(tx, [id])
+  await recordAudit(tx, source, {
+    action: 'update',
+    entityType: 'client',
+    entityId: id,
+    before: auditView(before),
+    after: auditView(client),
+  })
+  return client
+}
+
+export async function trashClient(db: Db, source: AuditSource, id: number, version: number): Promise<void> {
+  await inTransaction(db, ({ tx }) => trashClientIn(tx, source, id, version))
+}
+
+/** Moves a client to the trash in the caller's transaction (`version` undefined: whatever version it has). */
+export async function trashClientIn(
+  tx: Tx,
+  source: AuditSource,
+  id: number,
+  version?: number,
+): Promise<void> {
+  const row = await loadClientFor(tx, source.actor, id, 'clients.delete')
+  if (row.deleted_at) return
+  if (
+    !(await repo.setDeleted(tx, id, version ?? row.version, {
+      at: new Date().toISOString(),
+      by: source.actor.userId,
+    }))
+  ) {
+    throw new AppError('precondition_failed')
+  }
+  await recordAudit(tx, source, {
+    action: 'delete',
+    entityType: 'client',
+    entityId: id,
+    changes: { deletedAt: { from: null, to: 'trash' } },
   })
 }
 

@@ -130,63 +130,66 @@ async function validatePerson(
 }
 
 export async function addContact(db: Db, source: AuditSource, clientId: number, input: ContactCreateInput) {
+  return inTransaction(db, ({ tx }) => addContactIn(tx, source, clientId, input))
+}
+
+/** Adds (or links) a contact person to an organization in the caller's transaction. */
+export async function addContactIn(tx: Tx, source: AuditSource, clientId: number, input: ContactCreateInput) {
   const actor = source.actor
-  return inTransaction(db, async ({ tx }) => {
-    const org = await organizationFor(tx, actor, clientId, 'clients.update')
-    let contactId = input.contactId
-    if (contactId !== undefined) {
-      await getContact(tx, actor, contactId)
-      if (await repo.findLink(tx, clientId, contactId))
-        throw new AppError('conflict', { key: 'contacts.already_linked' })
-    } else {
-      const person = {
-        lastName: input.lastName ?? '',
-        firstName: input.firstName ?? '',
-        middleName: input.middleName ?? '',
-        channels: input.channels ?? [],
-        personClientId: input.personClientId ?? null,
-      }
-      const channels = await validatePerson(tx, actor, person)
-      contactId = await repo.insertContact(
-        tx,
-        {
-          last_name: person.lastName,
-          first_name: person.firstName,
-          middle_name: person.middleName,
-          name: personName(person.lastName, person.firstName, person.middleName),
-          birthday: input.birthday ?? null,
-          notes: input.notes ?? '',
-          person_client_id: person.personClientId,
-        },
-        actor.userId,
-      )
-      await clients.replaceChannels(tx, { contactId }, channels)
-      const created = await repo.findContact(tx, contactId, () => true)
-      await recordAudit(tx, source, {
-        action: 'create',
-        entityType: 'contact',
-        entityId: contactId,
-        after: contactAuditView(created!),
-      })
+  const org = await organizationFor(tx, actor, clientId, 'clients.update')
+  let contactId = input.contactId
+  if (contactId !== undefined) {
+    await getContact(tx, actor, contactId)
+    if (await repo.findLink(tx, clientId, contactId))
+      throw new AppError('conflict', { key: 'contacts.already_linked' })
+  } else {
+    const person = {
+      lastName: input.lastName ?? '',
+      firstName: input.firstName ?? '',
+      middleName: input.middleName ?? '',
+      channels: input.channels ?? [],
+      personClientId: input.personClientId ?? null,
     }
-    const isFirst = (await repo.contactIdsOf(tx, clientId)).length === 0
-    await repo.insertLink(tx, {
-      contactId,
-      clientId,
-      position: input.position ?? '',
-      department: input.department ?? '',
-      role: input.role ?? '',
-      isPrimary: input.isPrimary ?? isFirst,
-    })
-    const contact = await repo.findContact(tx, contactId, visibleFor(actor))
+    const channels = await validatePerson(tx, actor, person)
+    contactId = await repo.insertContact(
+      tx,
+      {
+        last_name: person.lastName,
+        first_name: person.firstName,
+        middle_name: person.middleName,
+        name: personName(person.lastName, person.firstName, person.middleName),
+        birthday: input.birthday ?? null,
+        notes: input.notes ?? '',
+        person_client_id: person.personClientId,
+      },
+      actor.userId,
+    )
+    await clients.replaceChannels(tx, { contactId }, channels)
+    const created = await repo.findContact(tx, contactId, () => true)
     await recordAudit(tx, source, {
-      action: 'contact_added',
-      entityType: 'client',
-      entityId: org.id,
-      changes: { contactPersons: { to: `${contact!.name}${input.position ? `, ${input.position}` : ''}` } },
+      action: 'create',
+      entityType: 'contact',
+      entityId: contactId,
+      after: contactAuditView(created!),
     })
-    return (await listClientContacts(tx, actor, clientId)).find((c) => c.id === contactId)!
+  }
+  const isFirst = (await repo.contactIdsOf(tx, clientId)).length === 0
+  await repo.insertLink(tx, {
+    contactId,
+    clientId,
+    position: input.position ?? '',
+    department: input.department ?? '',
+    role: input.role ?? '',
+    isPrimary: input.isPrimary ?? isFirst,
   })
+  const contact = await repo.findContact(tx, contactId, visibleFor(actor))
+  await recordAudit(tx, source, {
+    action: 'contact_added',
+    entityType: 'client',
+    entityId: org.id,
+    changes: { contactPersons: { to: `${contact!.name}${input.position ? `, ${input.position}` : ''}` } },
+  })
+  return (await listClientContacts(tx, actor, clientId)).find((c) => c.id === contactId)!
 }
 
 /** A contact person may be changed by whoever may change one of the organizations they work for. */

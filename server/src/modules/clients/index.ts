@@ -6,7 +6,25 @@
 export { type ClientExportBody, clientExportBody } from './clients.export.schemas.ts'
 export { clientRowsByIds, orderedClientIdsFor } from './clients.export-source.ts'
 export { clientFilterConditions } from './clients.repository.ts'
-export { type ClientFilter, type ClientListItem, clientFilterQuery } from './clients.schemas.ts'
-export { findDuplicates, getClient, loadClientFor } from './clients.service.ts'
+export {
+  type ClientCreateInput,
+  type ClientDto,
+  type ClientFilter,
+  type ClientListItem,
+  type ClientUpdateInput,
+  clientCreateBody,
+  clientFilterQuery,
+  clientUpdateBody,
+} from './clients.schemas.ts'
+export {
+  clientCard,
+  createClientIn,
+  findDuplicates,
+  getClient,
+  loadClientFor,
+  trashClientIn,
+  updateClientIn,
+} from './clients.service.ts'
+export { addContactIn } from './contacts.service.ts'
 export { normalizeEmail, normalizePhone, phoneDigits } from './contacts-normalize.ts'
 export { checkInn, checkKpp, checkOgrn, checkOgrnip, makeInn, makeOgrn, makeOgrnip } from './requisites.ts'

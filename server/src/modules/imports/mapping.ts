@@ -29,6 +29,7 @@ export const IMPORT_FIELDS = [
   'contactPhone',
   'contactEmail',
   'classifier',
+  'kind',
 ] as const
 export type ImportField = (typeof IMPORT_FIELDS)[number]
 
@@ -128,6 +129,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   contactPosition: ['должность', 'должность контакта', 'position', 'job title', 'title'],
   contactPhone: ['телефон контакта', 'телефон контактного лица', 'contact phone'],
   contactEmail: ['email контакта', 'почта контакта', 'contact email'],
+  kind: ['вид', 'вид клиента', 'тип клиента', 'kind', 'client type'],
   classifier: ['категория', 'классификатор', 'сегмент', 'category', 'segment', 'tags', 'теги'],
 }
 

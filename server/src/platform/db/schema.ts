@@ -403,6 +403,70 @@ export interface NotificationTable {
   read_at: Timestamp | null
 }
 
+export type ImportStatus =
+  | 'uploaded'
+  | 'checking'
+  | 'checked'
+  | 'running'
+  | 'done'
+  | 'failed'
+  | 'cancelled'
+  | 'rolled_back'
+
+/** An uploaded import file and its wizard state (migration 0006). JSON columns as text. */
+export interface ImportTable {
+  id: Id
+  created_by: number | null
+  status: ImportStatus
+  file_name: string
+  storage_key: string
+  sha256: string
+  size: number
+  format: string
+  headers: string
+  header_signature: string
+  row_count: number
+  mapping: string
+  settings: string
+  report: string | null
+  operation_id: number | null
+  version: number
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** The outcome of one row of an import: `phase` check (dry run) or run; `before` the values an update replaced. */
+export interface ImportRowTable {
+  import_id: number
+  phase: 'check' | 'run'
+  row: number
+  action: 'create' | 'update' | 'skip' | 'error'
+  client_id: number | null
+  name: string
+  errors: string
+  before: string | null
+}
+
+export interface ImportRowKeyTable {
+  import_id: number
+  key: string
+  row: number
+}
+
+/** Which client a row of a file (by content hash) became: the same file imported again creates nothing new. */
+export interface ImportKeyTable {
+  sha256: string
+  row: number
+  client_id: number
+  import_id: number
+}
+
+/** A client's identifiers in other systems (imported "external id" columns). */
+export interface ClientExternalIdTable {
+  client_id: number
+  external_id: string
+}
+
 export interface Database {
   roles: RoleTable
   teams: TeamTable
@@ -430,6 +494,11 @@ export interface Database {
   saved_views: SavedViewTable
   saved_view_defaults: SavedViewDefaultTable
   client_index_changes: ClientIndexChangeTable
+  imports: ImportTable
+  import_rows: ImportRowTable
+  import_row_keys: ImportRowKeyTable
+  import_keys: ImportKeyTable
+  client_external_ids: ClientExternalIdTable
 }
 
 export type Insertable<T> = {

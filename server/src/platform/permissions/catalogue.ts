@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'clients.classify',
   'views.share',
   'clients.export',
+  'clients.import',
 ] as const
 
 const CLIENT_WORK = ['clients.read', 'clients.create', 'clients.update'] as const
@@ -65,6 +66,7 @@ export const SYSTEM_ROLES: readonly SystemRole[] = [
       'clients.classify',
       'views.share',
       'clients.export',
+      'clients.import',
     ],
   },
   {

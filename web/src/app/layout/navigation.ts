@@ -40,6 +40,9 @@ export const CLASSIFIER_PAGE_ACCESS = {
   classifierMovements: PAGE_ACCESS.clients,
 } as const satisfies Record<string, Access>
 
+/** Who imports clients from files (the wizard is reached from the client list's header). */
+export const IMPORT_ACCESS = { allOf: ['clients.read', 'clients.import'] } as const satisfies Access
+
 /**
  * The side navigation: the specification's four areas and Administration. Each function adds its pages
  * to its area when it arrives; an area shows only once it has a page the employee may open.

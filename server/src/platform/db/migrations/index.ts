@@ -4,6 +4,7 @@ import * as m0002 from './0002-clients.ts'
 import * as m0003 from './0003-operations.ts'
 import * as m0004 from './0004-classifiers.ts'
 import * as m0005 from './0005-search.ts'
+import * as m0006 from './0006-imports.ts'
 
 /** Every migration, in order. Names are frozen once released. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-operations': m0003,
   '0004-classifiers': m0004,
   '0005-search': m0005,
+  '0006-imports': m0006,
 }
