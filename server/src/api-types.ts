@@ -179,3 +179,4 @@ export type ImportUpdate = z.input<ImportSchemas['importUpdateBody']>
 export type ImportRows = z.infer<ImportSchemas['importRowsSchema']>
 export type ImportRowsQuery = z.input<ImportSchemas['importRowsQuery']>
 export type ImportQueued = z.infer<ImportSchemas['importQueuedSchema']>
+export type ImportField = typeof import('./modules/imports/mapping.ts')['IMPORT_FIELDS'][number]

@@ -1,37 +1,14 @@
 import { Col, DatePicker, Form, Input, Row } from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
+import { FullNameFields } from './FullNameFields.tsx'
 
 /** An individual: full name, birth date, a 12-digit ИНН and an address. */
 export function PersonFields() {
   const { t } = useTranslation()
   return (
     <>
-      <Row gutter={16}>
-        <Col xs={24} sm={8}>
-          <Form.Item
-            name="lastName"
-            label={t('clients.fields.lastName')}
-            rules={[{ required: true, whitespace: true }]}
-          >
-            <Input maxLength={200} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Form.Item
-            name="firstName"
-            label={t('clients.fields.firstName')}
-            rules={[{ required: true, whitespace: true }]}
-          >
-            <Input maxLength={200} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Form.Item name="middleName" label={t('clients.fields.middleName')}>
-            <Input maxLength={200} autoComplete="off" />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FullNameFields />
       <Row gutter={16}>
         <Col xs={24} sm={8}>
           <Form.Item name="birthDate" label={t('clients.fields.birthDate')}>

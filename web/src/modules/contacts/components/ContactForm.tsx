@@ -8,6 +8,7 @@ import { changedFields } from '../../../ui/changed-fields.ts'
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx'
 import { clientKeys } from '../../clients/api/client-keys.ts'
 import { ChannelsList } from '../../clients/components/ChannelsList.tsx'
+import { FullNameFields } from '../../clients/components/FullNameFields.tsx'
 import {
   addContact,
   type ClientContactPerson,
@@ -142,31 +143,7 @@ export function ContactForm({ clientId, contact, onSaved }: Props) {
       onFinish={(values) => mutation.mutate(values)}
     >
       {mutation.error && showError && <ErrorAlert error={mutation.error} />}
-      <Row gutter={16}>
-        <Col xs={24} sm={8}>
-          <Form.Item
-            name="lastName"
-            label={t('clients.fields.lastName')}
-            rules={[{ required: true, whitespace: true }]}
-          >
-            <Input maxLength={200} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Form.Item
-            name="firstName"
-            label={t('clients.fields.firstName')}
-            rules={[{ required: true, whitespace: true }]}
-          >
-            <Input maxLength={200} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Form.Item name="middleName" label={t('clients.fields.middleName')}>
-            <Input maxLength={200} autoComplete="off" />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FullNameFields />
       <Row gutter={16}>
         <Col xs={24} sm={12}>
           <Form.Item name="position" label={t('contacts.fields.position')}>

@@ -1,3 +1,4 @@
+import type { ImportField } from '@mmcrm/server/api-types'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useClassifierName, useClassifiers } from '../../classifiers/hooks/use-classifiers.ts'
@@ -5,6 +6,7 @@ import { useCustomFieldLabel, useCustomFields } from '../../custom-fields/hooks/
 
 /** Client fields the import fills, in the order a form shows them (the server's IMPORT_FIELDS). */
 export const CLIENT_TARGETS = [
+  'kind',
   'name',
   'fullName',
   'legalForm',
@@ -26,9 +28,19 @@ export const CLIENT_TARGETS = [
   'owner',
   'description',
   'externalId',
-] as const
+] as const satisfies readonly ImportField[]
 
-export const CONTACT_TARGETS = ['contactName', 'contactPosition', 'contactPhone', 'contactEmail'] as const
+export const CONTACT_TARGETS = [
+  'contactName',
+  'contactPosition',
+  'contactPhone',
+  'contactEmail',
+] as const satisfies readonly ImportField[]
+
+// Every field the server can import is offered here (the compiler says which one is missing).
+type Offered = (typeof CLIENT_TARGETS)[number] | (typeof CONTACT_TARGETS)[number] | 'classifier'
+const _everyFieldOffered: Record<Exclude<ImportField, Offered>, never> = {}
+void _everyFieldOffered
 
 /** The Select's stand-in for "skip this column" (the mapping itself says null). */
 export const SKIP = '__skip'
