@@ -32,22 +32,85 @@ export function clientSearchText(
   return searchText(v.name, v.full_name, v.inn, v.kpp, v.ogrn, v.legal_address)
 }
 
+function newClientRow(v: ClientValues, actorId: number | null, now: string) {
+  return {
+    ...v,
+    search: clientSearchText(v),
+    version: 1,
+    created_by: actorId,
+    updated_by: actorId,
+    created_at: now,
+    updated_at: now,
+  }
+}
+
 export async function insertClient(tx: Tx, v: ClientValues, actorId: number | null): Promise<number> {
-  const now = new Date().toISOString()
   const row = await tx
     .insertInto('clients')
-    .values({
-      ...v,
-      search: clientSearchText(v),
-      version: 1,
-      created_by: actorId,
-      updated_by: actorId,
-      created_at: now,
-      updated_at: now,
-    })
+    .values(newClientRow(v, actorId, new Date().toISOString()))
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
+}
+
+/**
+ * Inserts many clients, a few hundred per statement; returns their ids in the order of `rows`.
+ * Both databases assign the ids of one multi-row INSERT in the order of its VALUES (SQLite: one writer,
+ * consecutive rowids; PostgreSQL: `nextval` per row in order), so the ascending ids match the rows.
+ */
+export async function insertClients(tx: Tx, rows: ClientValues[], actorId: number | null): Promise<number[]> {
+  const now = new Date().toISOString()
+  const ids: number[] = []
+  for (let i = 0; i < rows.length; i += 400) {
+    const got = await tx
+      .insertInto('clients')
+      .values(rows.slice(i, i + 400).map((v) => newClientRow(v, actorId, now)))
+      .returning('id')
+      .execute()
+    ids.push(...got.map((r) => Number(r.id)).sort((a, b) => a - b))
+  }
+  return ids
+}
+
+/** Channels and bank accounts of clients just inserted (nothing to replace), in multi-row statements. */
+export async function insertClientDetails(
+  tx: Tx,
+  items: { clientId: number; channels: NormalizedChannel[]; bankAccounts: BankAccountInput[] }[],
+): Promise<void> {
+  const channels = items.flatMap((it) =>
+    it.channels.map((c, i) => ({
+      client_id: it.clientId,
+      contact_id: null,
+      type: c.type,
+      value: c.value,
+      normalized: c.normalized,
+      digits: c.digits,
+      label: c.label,
+      is_primary: c.isPrimary ? (1 as const) : (0 as const),
+      position: i,
+    })),
+  )
+  for (let i = 0; i < channels.length; i += 1000)
+    await tx
+      .insertInto('contact_channels')
+      .values(channels.slice(i, i + 1000))
+      .execute()
+  const accounts = items.flatMap((it) =>
+    it.bankAccounts.map((a, i) => ({
+      client_id: it.clientId,
+      bik: a.bik,
+      bank_name: a.bankName,
+      account: a.account,
+      corr_account: a.corrAccount,
+      is_primary: a.isPrimary ? (1 as const) : (0 as const),
+      position: i,
+    })),
+  )
+  for (let i = 0; i < accounts.length; i += 1000)
+    await tx
+      .insertInto('bank_accounts')
+      .values(accounts.slice(i, i + 1000))
+      .execute()
 }
 
 export async function updateClientRow(

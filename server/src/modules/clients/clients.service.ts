@@ -1,4 +1,4 @@
-import { type AuditSource, recordAudit } from '../../platform/audit/audit.ts'
+import { type AuditSource, recordAudit, recordAudits } from '../../platform/audit/audit.ts'
 import type { Db, Tx } from '../../platform/db/database.ts'
 import { searchText } from '../../platform/db/text.ts'
 import { inTransaction, type UnitOfWork } from '../../platform/db/transaction.ts'
@@ -184,11 +184,26 @@ async function prepare(
   given: Record<string, unknown>,
   previousCustom: Record<string, unknown>,
   mode: 'create' | 'update',
-): Promise<{
+): Promise<Prepared> {
+  return prepareWith(await findCustomFields(db, 'client'), input, given, previousCustom, mode)
+}
+
+interface Prepared {
   values: Omit<repo.ClientValues, 'owner_id' | 'team_id' | 'completeness'>
   channels: ReturnType<typeof normalizeChannels>
   bankAccounts: Merged['bankAccounts']
-}> {
+}
+
+type CustomDefs = Awaited<ReturnType<typeof findCustomFields>>
+
+/** `prepare` with the custom field definitions already read (a batch reads them once). */
+function prepareWith(
+  defs: CustomDefs,
+  input: Merged,
+  given: Record<string, unknown>,
+  previousCustom: Record<string, unknown>,
+  mode: 'create' | 'update',
+): Prepared {
   const problems: Problems = {}
   const notApplicable = input.kind === 'organization' ? PERSON_ONLY : ORGANIZATION_ONLY
   for (const f of notApplicable) {
@@ -212,7 +227,6 @@ async function prepare(
   const website = input.kind === 'organization' ? checkWebsite(input.website, problems) : ''
   const channels = normalizeChannels(input.channels, problems)
   const bankAccounts = input.kind === 'organization' ? checkBankAccounts(input.bankAccounts, problems) : []
-  const defs = await findCustomFields(db, 'client')
   const custom = validateCustomValues(
     defs,
     input.kind,
@@ -257,10 +271,21 @@ async function checkOwnership(
   ownerId: number | null,
   teamId: number | null | undefined,
 ) {
+  checkOwnershipWith(actor, ownerId, teamId, {
+    ownerActive: ownerId !== null && (await repo.ownerIsActive(db, ownerId)),
+    teamExists: teamId !== undefined && teamId !== null && (await repo.teamExists(db, teamId)),
+  })
+}
+
+function checkOwnershipWith(
+  actor: Actor,
+  ownerId: number | null,
+  teamId: number | null | undefined,
+  facts: { ownerActive: boolean; teamExists: boolean },
+) {
   const problems: Problems = {}
-  if (ownerId !== null && !(await repo.ownerIsActive(db, ownerId)))
-    problems.ownerId = { key: 'clients.owner_not_found' }
-  if (teamId !== undefined && teamId !== null && !(await repo.teamExists(db, teamId)))
+  if (ownerId !== null && !facts.ownerActive) problems.ownerId = { key: 'clients.owner_not_found' }
+  if (teamId !== undefined && teamId !== null && !facts.teamExists)
     problems.teamId = { key: 'clients.team_not_found' }
   if (Object.keys(problems).length) throw new AppError('validation', { fields: problems })
   // Giving a client to someone else is a reassignment: it needs the permission.
@@ -269,11 +294,7 @@ async function checkOwnership(
   }
 }
 
-async function saveCard(
-  tx: Tx,
-  id: number,
-  prepared: Awaited<ReturnType<typeof prepare>>,
-): Promise<ClientDto> {
+async function saveCard(tx: Tx, id: number, prepared: Prepared): Promise<ClientDto> {
   await repo.replaceChannels(tx, { clientId: id }, prepared.channels)
   await repo.replaceBankAccounts(tx, id, prepared.bankAccounts)
   const card = await clientCard(tx, id)
@@ -319,6 +340,156 @@ export async function createClientIn(
     after: filledOnly(auditView(client)),
   })
   return client
+}
+
+export type BulkCreateResult = { ok: true; id: number } | { ok: false; error: AppError }
+
+/**
+ * Creates many clients in the caller's transaction with the checks, classification and audit of
+ * `createClientIn`, in a handful of statements per few hundred clients instead of a dozen per client
+ * (an import of a whole client base). A client whose input fails its checks gets its error in the
+ * result and the others are created; any other failure throws and leaves the batch to the caller.
+ */
+export async function createClientsIn(
+  tx: Tx,
+  source: AuditSource,
+  inputs: ClientCreateInput[],
+): Promise<BulkCreateResult[]> {
+  const actor = source.actor
+  const defs = await findCustomFields(tx, 'client')
+  const important = await importantFields(tx)
+  const users = new Map<
+    number,
+    { id: number; name: string; is_active: number; team_id: number | null } | null
+  >()
+  const teams = new Map<number, { id: number; name: string } | null>()
+  const userOf = async (id: number) => {
+    if (!users.has(id))
+      users.set(
+        id,
+        (await tx
+          .selectFrom('users')
+          .select(['id', 'name', 'is_active', 'team_id'])
+          .where('id', '=', id)
+          .executeTakeFirst()) ?? null,
+      )
+    return users.get(id)!
+  }
+  const teamOf = async (id: number) => {
+    if (!teams.has(id))
+      teams.set(
+        id,
+        (await tx.selectFrom('teams').select(['id', 'name']).where('id', '=', id).executeTakeFirst()) ?? null,
+      )
+    return teams.get(id)!
+  }
+  const results: BulkCreateResult[] = new Array(inputs.length)
+  const ready: { index: number; prepared: Prepared; ownerId: number | null; teamId: number | null }[] = []
+  for (const [index, input] of inputs.entries()) {
+    try {
+      const merged: Merged = { ...EMPTY, ...stripUndefined(input), kind: input.kind }
+      const prepared = prepareWith(defs, merged, input, {}, 'create')
+      const ownerId = input.ownerId === undefined ? actor.userId : input.ownerId
+      const owner = ownerId !== null ? await userOf(ownerId) : null
+      const team = input.teamId !== undefined && input.teamId !== null ? await teamOf(input.teamId) : null
+      checkOwnershipWith(actor, ownerId, input.teamId, {
+        ownerActive: owner?.is_active === 1,
+        teamExists: team !== null,
+      })
+      const teamId = input.teamId !== undefined ? input.teamId : (owner?.team_id ?? null)
+      ready.push({ index, prepared, ownerId, teamId })
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err
+      results[index] = { ok: false, error: err }
+    }
+  }
+  if (!ready.length) return results
+  const now = new Date().toISOString()
+  const creator = actor.userId !== null ? await userOf(actor.userId) : null
+  // The card each client will have, built from what is written (no read-back): completeness is stored
+  // with the row and the audit entry lists the same facts `createClientIn` records.
+  const cards = await Promise.all(
+    ready.map(async (r) => {
+      const v = r.prepared.values
+      const team = r.teamId !== null ? await teamOf(r.teamId) : null
+      const owner = r.ownerId !== null ? await userOf(r.ownerId) : null
+      const card: Omit<ClientDto, 'completeness' | 'missing'> = {
+        id: 0,
+        kind: v.kind,
+        name: v.name,
+        fullName: v.full_name,
+        legalForm: v.legal_form,
+        inn: v.inn,
+        kpp: v.kpp,
+        ogrn: v.ogrn,
+        isForeign: v.is_foreign === 1,
+        lastName: v.last_name,
+        firstName: v.first_name,
+        middleName: v.middle_name,
+        birthDate: v.birth_date,
+        legalAddress: v.legal_address,
+        postalAddress: v.postal_address,
+        website: v.website,
+        industry: v.industry,
+        size: v.size,
+        source: v.source,
+        description: v.description,
+        custom: visibleCustomValues(defs, v.kind, JSON.parse(v.custom) as Record<string, unknown>),
+        owner: owner ? { id: owner.id, name: owner.name } : null,
+        team: team ? { id: team.id, name: team.name } : null,
+        channels: r.prepared.channels.map((c) => ({
+          id: 0,
+          type: c.type,
+          value: c.value,
+          normalized: c.normalized,
+          label: c.label,
+          isPrimary: c.isPrimary,
+        })),
+        bankAccounts: r.prepared.bankAccounts.map((a) => ({ ...a, id: 0 })),
+        deletedAt: null,
+        mergedIntoId: null,
+        erasedAt: null,
+        createdBy: creator ? { id: creator.id, name: creator.name } : null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      }
+      return { ...card, ...completeness(card, important[card.kind]) }
+    }),
+  )
+  const ids = await repo.insertClients(
+    tx,
+    ready.map((r, i) => ({
+      ...r.prepared.values,
+      owner_id: r.ownerId,
+      team_id: r.teamId,
+      completeness: cards[i]!.completeness,
+    })),
+    actor.userId,
+  )
+  await repo.insertClientDetails(
+    tx,
+    ready.map((r, i) => ({
+      clientId: ids[i]!,
+      channels: r.prepared.channels,
+      bankAccounts: r.prepared.bankAccounts,
+    })),
+  )
+  await reclassify(tx, ids)
+  await recordAudits(
+    tx,
+    source,
+    ready.map((_, i) => ({
+      action: 'create',
+      entityType: 'client',
+      entityId: ids[i]!,
+      after: filledOnly(auditView({ ...cards[i]!, id: ids[i]! })),
+    })),
+  )
+  ready.forEach((r, i) => {
+    results[r.index] = { ok: true, id: ids[i]! }
+  })
+  return results
 }
 
 /** A new record's history lists the facts it was created with, not every empty field. */

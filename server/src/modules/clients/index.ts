@@ -17,8 +17,10 @@ export {
   clientUpdateBody,
 } from './clients.schemas.ts'
 export {
+  type BulkCreateResult,
   clientCard,
   createClientIn,
+  createClientsIn,
   findDuplicates,
   getClient,
   loadClientFor,

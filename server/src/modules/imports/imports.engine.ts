@@ -13,11 +13,14 @@ import { canSee } from '../../platform/permissions/authorize.ts'
 import { setClientNodes } from '../classifiers/index.ts'
 import {
   addContactIn,
+  type BulkCreateResult,
+  type ClientCreateInput,
   type ClientDto,
   clientCard,
   clientCreateBody,
   clientUpdateBody,
   createClientIn,
+  createClientsIn,
   normalizeEmail,
   normalizePhone,
   updateClientIn,
@@ -77,78 +80,106 @@ function keysOf(c: ConvertedRow, matchBy: ImportSettings['matchBy']): string[] {
   return keys
 }
 
-/** An existing client for a key (not in the trash, not merged away), the lowest id first. */
-async function clientForKey(tx: Tx, key: string): Promise<number | null> {
-  const [type, ...rest] = key.split(':')
-  const value = rest.join(':')
-  let q = tx
-    .selectFrom('clients as c')
-    .select('c.id')
-    .where('c.deleted_at', 'is', null)
-    .where('c.merged_into_id', 'is', null)
-    // `+c.id`, not `c.id`: ordering by the bare key lets SQLite walk the whole primary key looking for the
-    // match instead of using the ИНН / channel index (a scan per row: an import slowed as the table grew).
-    .orderBy(sql`+c.id`)
-    .limit(1)
-  if (type === 'ext')
-    q = q.where(
-      'c.id',
-      'in',
-      tx.selectFrom('client_external_ids').select('client_id').where('external_id', '=', value),
-    )
-  else if (type === 'inn') {
-    const [inn, kpp] = value.split('/')
-    q = q.where('c.inn', '=', inn!)
-    if (kpp) q = q.where('c.kpp', '=', kpp)
-  } else if (type === 'email' || type === 'phone')
-    q = q.where(
-      'c.id',
-      'in',
-      tx
-        .selectFrom('contact_channels')
-        .select('client_id')
-        .where('type', '=', type)
-        .where('normalized', '=', value)
-        .where('client_id', 'is not', null)
-        .$narrowType<{ client_id: number }>(),
-    )
-  else if (type === 'name') {
-    const [kind, ...name] = value.split(':')
-    q = q.where('c.kind', '=', kind as 'organization').where('c.name', '=', name.join(':'))
-  } else return null
-  return (await q.executeTakeFirst())?.id ?? null
+/**
+ * Existing clients (not in the trash, not merged away) for match keys, the lowest id per key: one query
+ * per kind of key for a whole batch, each through its index (ИНН, channel, external id, name).
+ */
+async function clientsForKeys(tx: Tx, keys: Iterable<string>): Promise<Map<string, number>> {
+  const byType = new Map<string, string[]>()
+  for (const key of new Set(keys)) {
+    const at = key.indexOf(':')
+    const type = key.slice(0, at)
+    if (!byType.has(type)) byType.set(type, [])
+    byType.get(type)!.push(key.slice(at + 1))
+  }
+  const found = new Map<string, number>()
+  const take = (key: string, id: number) => {
+    const had = found.get(key)
+    if (had === undefined || id < had) found.set(key, id)
+  }
+  for (const [type, values] of byType) {
+    for (let i = 0; i < values.length; i += 500) {
+      const chunk = values.slice(i, i + 500)
+      if (type === 'ext') {
+        const rows = await tx
+          .selectFrom('client_external_ids as e')
+          .innerJoin('clients as c', 'c.id', 'e.client_id')
+          .select(['c.id', 'e.external_id'])
+          .where('e.external_id', 'in', chunk)
+          .where('c.deleted_at', 'is', null)
+          .where('c.merged_into_id', 'is', null)
+          .execute()
+        for (const r of rows) take(`ext:${r.external_id}`, r.id)
+      } else if (type === 'inn') {
+        const inns = [...new Set(chunk.map((v) => v.split('/')[0]!))]
+        const rows = await tx
+          .selectFrom('clients as c')
+          .select(['c.id', 'c.inn', 'c.kpp'])
+          .where('c.inn', 'in', inns)
+          .where('c.deleted_at', 'is', null)
+          .where('c.merged_into_id', 'is', null)
+          .execute()
+        for (const r of rows) {
+          take(`inn:${r.inn}/`, r.id)
+          if (r.kpp) take(`inn:${r.inn}/${r.kpp}`, r.id)
+        }
+      } else if (type === 'email' || type === 'phone') {
+        const rows = await tx
+          .selectFrom('contact_channels as ch')
+          .innerJoin('clients as c', 'c.id', 'ch.client_id')
+          .select(['c.id', 'ch.normalized'])
+          .where('ch.type', '=', type)
+          .where('ch.normalized', 'in', chunk)
+          .where('c.deleted_at', 'is', null)
+          .where('c.merged_into_id', 'is', null)
+          .execute()
+        for (const r of rows) take(`${type}:${r.normalized}`, r.id)
+      } else if (type === 'name') {
+        const names = [...new Set(chunk.map((v) => v.slice(v.indexOf(':') + 1)))]
+        const rows = await tx
+          .selectFrom('clients as c')
+          .select(['c.id', 'c.kind', 'c.name'])
+          .where('c.name', 'in', names)
+          .where('c.deleted_at', 'is', null)
+          .where('c.merged_into_id', 'is', null)
+          .execute()
+        for (const r of rows) take(`name:${r.kind}:${r.name}`, r.id)
+      }
+    }
+  }
+  return found
 }
 
-async function findMatch(
-  tx: Tx,
-  ctx: BatchContext,
-  row: number,
-  keys: string[],
-): Promise<{ clientId: number | null; repeat: boolean; virtualRow: number | null }> {
-  const repeat = await tx
-    .selectFrom('import_keys as k')
-    .innerJoin('clients as c', 'c.id', 'k.client_id')
-    .select('k.client_id')
-    .where('k.sha256', '=', ctx.sha256)
-    .where('k.row', '=', row)
-    .where('c.deleted_at', 'is', null)
-    .executeTakeFirst()
-  if (repeat) return { clientId: repeat.client_id, repeat: true, virtualRow: null }
-  for (const key of keys) {
-    const id = await clientForKey(tx, key)
-    if (id !== null) return { clientId: id, repeat: false, virtualRow: null }
+/** Rows of this very file already imported (by an earlier run, or before a crash): their clients. */
+async function repeatsOf(tx: Tx, ctx: BatchContext, rows: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>()
+  for (let i = 0; i < rows.length; i += 500) {
+    const got = await tx
+      .selectFrom('import_keys as k')
+      .innerJoin('clients as c', 'c.id', 'k.client_id')
+      .select(['k.row', 'k.client_id'])
+      .where('k.sha256', '=', ctx.sha256)
+      .where('k.row', 'in', rows.slice(i, i + 500))
+      .where('c.deleted_at', 'is', null)
+      .execute()
+    for (const r of got) out.set(r.row, r.client_id)
   }
-  if (ctx.phase === 'check' && keys.length) {
-    const earlier = await tx
+  return out
+}
+
+/** A dry run: keys that rows of earlier batches would create, with the first such row. */
+async function earlierRows(tx: Tx, ctx: BatchContext, keys: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>()
+  for (let i = 0; i < keys.length; i += 500) {
+    const got = await tx
       .selectFrom('import_row_keys')
-      .select('row')
+      .select(['key', 'row'])
       .where('import_id', '=', ctx.importId)
-      .where('key', 'in', keys)
-      .orderBy('row')
-      .executeTakeFirst()
-    if (earlier) return { clientId: null, repeat: false, virtualRow: earlier.row }
+      .where('key', 'in', keys.slice(i, i + 500))
+      .execute()
+    for (const r of got) if (!out.has(r.key) || r.row < out.get(r.key)!) out.set(r.key, r.row)
   }
-  return { clientId: null, repeat: false, virtualRow: null }
+  return out
 }
 
 const isEmpty = (v: unknown) =>
@@ -299,28 +330,52 @@ async function applyExtras(tx: Tx, ctx: BatchContext, c: ConvertedRow, clientId:
   }
 }
 
-async function processRow(
-  tx: Tx,
-  ctx: BatchContext,
-  index: number,
-  cells: readonly unknown[],
-): Promise<RowOutcome> {
-  const row = rowNumber(index)
-  const c = convertRow(cells, ctx.mapping, ctx.settings, ctx.lookups)
-  const out: RowOutcome = {
-    row,
-    action: 'error',
-    clientId: null,
-    name: c.name,
-    errors: c.errors,
-    before: null,
-    keys: [],
-  }
-  if (c.errors.length) return out
-  const keys = keysOf(c, ctx.settings.matchBy)
-  const match = await findMatch(tx, ctx, row, keys)
+interface Item {
+  index: number
+  row: number
+  c: ConvertedRow
+  keys: string[]
+}
+
+interface Match {
+  clientId: number | null
+  virtualRow: number | null
+}
+
+const baseOutcome = (item: Item): RowOutcome => ({
+  row: item.row,
+  action: 'error',
+  clientId: null,
+  name: item.c.name,
+  errors: item.c.errors,
+  before: null,
+  keys: [],
+})
+
+async function rememberRow(tx: Tx, ctx: BatchContext, rows: { row: number; clientId: number }[]) {
+  if (ctx.phase !== 'run') return
+  for (let i = 0; i < rows.length; i += 500)
+    await tx
+      .insertInto('import_keys')
+      .values(
+        rows
+          .slice(i, i + 500)
+          .map((r) => ({ sha256: ctx.sha256, row: r.row, client_id: r.clientId, import_id: ctx.importId })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['sha256', 'row']).doUpdateSet((eb) => ({
+          client_id: eb.ref('excluded.client_id'),
+          import_id: eb.ref('excluded.import_id'),
+        })),
+      )
+      .execute()
+}
+
+/** One row on its own, in a savepoint: a row matching an existing client, or one the bulk path cannot take. */
+async function processRow(tx: Tx, ctx: BatchContext, item: Item, match: Match): Promise<RowOutcome> {
+  const { c, keys, row } = item
+  const out = baseOutcome(item)
   const policy = ctx.settings.policy
-  if (match.repeat) return { ...out, action: 'skip', clientId: match.clientId }
   let target = policy === 'create' ? null : match.clientId
   if (target !== null) {
     const row0 = await tx
@@ -369,20 +424,170 @@ async function processRow(
         before: changed ? before : null,
       }
     }
-    if (ctx.phase === 'run')
-      await tx
-        .insertInto('import_keys')
-        .values({ sha256: ctx.sha256, row, client_id: target, import_id: ctx.importId })
-        .onConflict((oc) =>
-          oc.columns(['sha256', 'row']).doUpdateSet({ client_id: target!, import_id: ctx.importId }),
-        )
-        .execute()
+    await rememberRow(tx, ctx, [{ row, clientId: target }])
     await sql`release savepoint import_row`.execute(tx)
     return result
   } catch (err) {
     await sql`rollback to savepoint import_row`.execute(tx)
     return { ...out, errors: problemsOf(err, c, ctx) }
   }
+}
+
+/**
+ * The rows of a batch. Matches are looked up for the whole batch at once; rows that create a client
+ * (the bulk of a first import) are created together through `createClientsIn`; rows matching an existing
+ * client, rows with a contact person, and every row of a bulk that failed unexpectedly go one by one.
+ * A row matching a client that an earlier row of the same batch is about to create waits for it.
+ */
+async function processRows(
+  tx: Tx,
+  ctx: BatchContext,
+  rows: readonly (readonly unknown[])[],
+  from: number,
+  to: number,
+): Promise<RowOutcome[]> {
+  const items: Item[] = []
+  for (let index = from; index < to && index < rows.length; index++) {
+    const c = convertRow(rows[index]!, ctx.mapping, ctx.settings, ctx.lookups)
+    items.push({
+      index,
+      row: rowNumber(index),
+      c,
+      keys: c.errors.length ? [] : keysOf(c, ctx.settings.matchBy),
+    })
+  }
+  const allKeys = [...new Set(items.flatMap((it) => it.keys))]
+  const repeats = await repeatsOf(
+    tx,
+    ctx,
+    items.map((it) => it.row),
+  )
+  const known = await clientsForKeys(tx, allKeys)
+  const virtual = ctx.phase === 'check' ? await earlierRows(tx, ctx, allKeys) : new Map<string, number>()
+  const policy = ctx.settings.policy
+  const outcomes: RowOutcome[] = new Array(items.length)
+  const firstOf = (map: Map<string, number>, keys: string[]) => {
+    for (const k of keys) {
+      const v = map.get(k)
+      if (v !== undefined) return v
+    }
+    return null
+  }
+  const learn = (keys: string[], clientId: number) => {
+    for (const k of keys) if (!known.has(k)) known.set(k, clientId)
+  }
+
+  let pending: { slot: number; item: Item; input: ClientCreateInput }[] = []
+  let pendingKeys = new Map<string, number>()
+  let waiting: { slot: number; item: Item; on: number }[] = []
+
+  const alone = async (slot: number, item: Item, match: Match) => {
+    const o = await processRow(tx, ctx, item, match)
+    outcomes[slot] = o
+    if (o.action === 'create' && o.clientId !== null) learn(item.keys, o.clientId)
+  }
+
+  const flush = async () => {
+    const batch = pending
+    const waiters = waiting
+    pending = []
+    pendingKeys = new Map()
+    waiting = []
+    if (!batch.length) return
+    await sql`savepoint import_bulk`.execute(tx)
+    let results: BulkCreateResult[]
+    try {
+      results = await createClientsIn(
+        tx,
+        ctx.source,
+        batch.map((p) => p.input),
+      )
+      const created = batch.flatMap((p, i) => {
+        const r = results[i]!
+        return r.ok ? [{ p, id: r.id }] : []
+      })
+      const external = created.flatMap(({ p, id }) =>
+        p.item.c.externalId ? [{ client_id: id, external_id: p.item.c.externalId }] : [],
+      )
+      for (let i = 0; i < external.length; i += 500)
+        await tx
+          .insertInto('client_external_ids')
+          .values(external.slice(i, i + 500))
+          .onConflict((oc) => oc.doNothing())
+          .execute()
+      for (const { p, id } of created)
+        for (const [classifierId, nodeIds] of p.item.c.classifierNodes)
+          await setClientNodes(tx, ctx.source, id, classifierId, nodeIds)
+      await rememberRow(
+        tx,
+        ctx,
+        created.map(({ p, id }) => ({ row: p.item.row, clientId: id })),
+      )
+      await sql`release savepoint import_bulk`.execute(tx)
+    } catch {
+      // Something no check foresaw (a constraint, say): undo the bulk and take its rows one by one,
+      // so that only the row at fault is rejected.
+      await sql`rollback to savepoint import_bulk`.execute(tx)
+      await sql`release savepoint import_bulk`.execute(tx)
+      for (const p of batch) await alone(p.slot, p.item, { clientId: null, virtualRow: null })
+      for (const w of waiters) await settle(w.slot, w.item)
+      return
+    }
+    batch.forEach((p, i) => {
+      const r = results[i]!
+      if (r.ok) {
+        outcomes[p.slot] = { ...baseOutcome(p.item), action: 'create', clientId: r.id, keys: p.item.keys }
+        learn(p.item.keys, r.id)
+      } else outcomes[p.slot] = { ...baseOutcome(p.item), errors: problemsOf(r.error, p.item.c, ctx) }
+    })
+    for (const w of waiters) await settle(w.slot, w.item)
+  }
+
+  /** A row whose match was about to be created: skipped now that it exists, or taken on its own. */
+  const settle = async (slot: number, item: Item) => {
+    const id = firstOf(known, item.keys)
+    if (id !== null) outcomes[slot] = { ...baseOutcome(item), action: 'skip', clientId: id }
+    else await alone(slot, item, { clientId: null, virtualRow: null })
+  }
+
+  for (const [slot, item] of items.entries()) {
+    if (item.c.errors.length) {
+      outcomes[slot] = baseOutcome(item)
+      continue
+    }
+    const repeat = repeats.get(item.row)
+    if (repeat !== undefined) {
+      outcomes[slot] = { ...baseOutcome(item), action: 'skip', clientId: repeat }
+      continue
+    }
+    let existing = policy === 'create' ? null : firstOf(known, item.keys)
+    if (existing === null && policy !== 'create') {
+      const on = firstOf(pendingKeys, item.keys)
+      if (on !== null) {
+        if (policy === 'skip') {
+          waiting.push({ slot, item, on })
+          continue
+        }
+        // Update the client an earlier row creates: create it first.
+        await flush()
+        existing = firstOf(known, item.keys)
+      }
+    }
+    const earlier = policy === 'create' ? null : firstOf(virtual, item.keys)
+    if (existing !== null || earlier !== null || item.c.contact) {
+      await alone(slot, item, { clientId: existing, virtualRow: earlier })
+      continue
+    }
+    const parsed = clientCreateBody.safeParse(item.c.input)
+    if (!parsed.success) {
+      outcomes[slot] = { ...baseOutcome(item), errors: zodProblems(parsed.error.issues, item.c, ctx) }
+      continue
+    }
+    pending.push({ slot, item, input: parsed.data })
+    for (const k of item.keys) if (!pendingKeys.has(k)) pendingKeys.set(k, pending.length - 1)
+  }
+  await flush()
+  return outcomes
 }
 
 /**
@@ -396,9 +601,8 @@ export async function processBatch(
   from: number,
   to: number,
 ): Promise<RowOutcome[]> {
-  const outcomes: RowOutcome[] = []
   if (ctx.phase === 'check') await sql`savepoint import_check`.execute(tx)
-  for (let i = from; i < to && i < rows.length; i++) outcomes.push(await processRow(tx, ctx, i, rows[i]!))
+  const outcomes = await processRows(tx, ctx, rows, from, to)
   if (ctx.phase === 'check') {
     await sql`rollback to savepoint import_check`.execute(tx)
     await sql`release savepoint import_check`.execute(tx)

@@ -75,3 +75,40 @@ export async function recordAudit(
     .execute()
   return true
 }
+
+/** Writes many entries in multi-row statements (bulk commands such as an import); updates without changes are left out. */
+export async function recordAudits(
+  tx: Tx,
+  source: AuditSource,
+  entries: {
+    action: AuditAction
+    entityType: string
+    entityId: number
+    before?: Record<string, unknown> | null
+    after?: Record<string, unknown> | null
+    changes?: Changes
+  }[],
+): Promise<void> {
+  const at = new Date().toISOString()
+  const rows = entries.flatMap((entry) => {
+    const changes = entry.changes ?? diff(entry.before ?? null, entry.after ?? null)
+    if (entry.action === 'update' && Object.keys(changes).length === 0) return []
+    return [
+      {
+        at,
+        actor_id: source.actor.userId,
+        action: entry.action,
+        entity_type: entry.entityType,
+        entity_id: entry.entityId,
+        changes: JSON.stringify(changes),
+        request_id: source.requestId ?? null,
+        source: source.source ?? (source.actor.kind === 'system' ? 'system' : 'api'),
+      },
+    ]
+  })
+  for (let i = 0; i < rows.length; i += 500)
+    await tx
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 500))
+      .execute()
+}
