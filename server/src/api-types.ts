@@ -123,6 +123,12 @@ export type NotificationPage = z.infer<
 export type NotificationsRead = z.input<
   typeof import('./modules/notifications/notifications.schemas.ts').markReadBody
 >
+/** Real-time events of `GET /api/events` about notifications: their names, and a new one's data. */
+type NotificationSchemas = typeof import('./modules/notifications/notifications.schemas.ts')
+export type NotificationEventType = NotificationSchemas['NOTIFICATION_EVENT']
+export type NotificationsReadEventType = NotificationSchemas['NOTIFICATIONS_READ_EVENT']
+export type NotificationEventData =
+  import('./modules/notifications/notifications.schemas.ts').NotificationEventData
 
 // ── bulk operations, consents ─────────────────────────────────────────────
 type OperationSchemas = typeof import('./modules/operations/operations.schemas.ts')
@@ -180,3 +186,69 @@ export type ImportRows = z.infer<ImportSchemas['importRowsSchema']>
 export type ImportRowsQuery = z.input<ImportSchemas['importRowsQuery']>
 export type ImportQueued = z.infer<ImportSchemas['importQueuedSchema']>
 export type ImportField = typeof import('./modules/imports/mapping.ts')['IMPORT_FIELDS'][number]
+
+// Outgoing e-mail (Administration → E-mail).
+type MailSettingsSchemas = typeof import('./modules/mail-settings/mail-settings.schemas.ts')
+export type MailSettings = z.infer<MailSettingsSchemas['mailSettingsSchema']>
+export type MailSettingsUpdate = z.input<MailSettingsSchemas['mailSettingsBody']>
+export type MailTestResult = z.infer<MailSettingsSchemas['mailTestResultSchema']>
+export type SmtpSecurity = MailSettings['security']
+
+// ── activities, tasks, the organizer, reminders ([05]) ──
+type ActivitySchemas = typeof import('./modules/activities/activities.schemas.ts')
+export type ActivityType = z.infer<ActivitySchemas['activityTypeSchema']>
+export type ActivityOutcome = z.infer<ActivitySchemas['outcomeSchema']>
+export type ActivityTypeCreate = z.input<ActivitySchemas['activityTypeCreateBody']>
+export type ActivityTypeUpdate = z.input<ActivitySchemas['activityTypeUpdateBody']>
+export type Activity = z.infer<ActivitySchemas['activitySchema']>
+export type ActivityCreate = z.input<ActivitySchemas['activityCreateBody']>
+export type ActivityUpdate = z.input<ActivitySchemas['activityUpdateBody']>
+export type ActivityComplete = z.input<ActivitySchemas['activityCompleteBody']>
+export type ActivityCompleted = z.infer<ActivitySchemas['activityCompletedSchema']>
+export type ActivityListParams = z.input<ActivitySchemas['activityListQuery']>
+export type RecurrenceInput = z.input<ActivitySchemas['recurrenceInput']>
+export type Recurrence = z.infer<ActivitySchemas['recurrenceSchema']>
+export type Reminder = z.infer<ActivitySchemas['reminderSchema']>
+export type Task = z.infer<ActivitySchemas['taskSchema']>
+export type TaskCreate = z.input<ActivitySchemas['taskCreateBody']>
+export type TaskUpdate = z.input<ActivitySchemas['taskUpdateBody']>
+export type TaskListParams = z.input<ActivitySchemas['taskListQuery']>
+export type TaskPage = z.infer<ActivitySchemas['taskPageSchema']>
+export type MyDay = z.infer<ActivitySchemas['myDaySchema']>
+export type TimelineEntry = z.infer<ActivitySchemas['timelineEntrySchema']>
+export type Timeline = z.infer<ActivitySchemas['timelineSchema']>
+export type ReminderSettings = z.infer<ActivitySchemas['reminderSettingsSchema']>
+export type EscalationSettings = z.infer<ActivitySchemas['escalationSettingsSchema']>
+export interface CalendarPerson {
+  id: number
+  name: string
+  teamId: number | null
+  isMe: boolean
+}
+export interface CalendarFeedStatus {
+  active: boolean
+  createdAt: string | null
+  lastUsedAt: string | null
+}
+/** Payload of a `reminder` notification. */
+export interface ReminderNotificationPayload {
+  reminderId: number
+  targetType: 'activity' | 'task'
+  targetId: number
+  title: string
+  typeName: { ru: string; en: string } | null
+  clientName: string | null
+  at: string
+  offsetMin: number
+  late: boolean
+}
+/** Payload of an `escalation` notification (sent to the team head). */
+export interface EscalationNotificationPayload {
+  targetType: 'activity' | 'task'
+  targetId: number
+  title: string
+  typeName?: { ru: string; en: string }
+  at: string
+  clientName: string | null
+  performer: string
+}

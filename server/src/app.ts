@@ -17,6 +17,7 @@ import { sql } from 'kysely'
 import { z } from 'zod'
 import type { Config } from './config.ts'
 import { accountRoutes } from './modules/account/account.routes.ts'
+import { activitiesRoutes, remindersRoutes } from './modules/activities/index.ts'
 import { auditRoutes } from './modules/audit/audit.routes.ts'
 import { classifiersRoutes } from './modules/classifiers/index.ts'
 import { clientClassificationRoutes } from './modules/clients/clients.classification.routes.ts'
@@ -27,6 +28,7 @@ import { customFieldRoutes } from './modules/custom-fields/custom-fields.routes.
 import { exportsRoutes } from './modules/exports/index.ts'
 import { filesRoutes } from './modules/files/index.ts'
 import { importsRoutes } from './modules/imports/index.ts'
+import { mailSettingsRoutes } from './modules/mail-settings/index.ts'
 import { notesRoutes } from './modules/notes/index.ts'
 import { notificationsRoutes } from './modules/notifications/index.ts'
 import { operationsRoutes } from './modules/operations/index.ts'
@@ -38,6 +40,8 @@ import type { DatabaseHandle } from './platform/db/database.ts'
 import { AppError } from './platform/errors/app-error.ts'
 import { registerErrorHandling } from './platform/errors/error-handler.ts'
 import { validatorCompiler } from './platform/errors/validation.ts'
+import { EventHub } from './platform/events/event-hub.ts'
+import { eventsRoutes } from './platform/events/events.routes.ts'
 import type { AppContext } from './platform/http/context.ts'
 import { registerSecurityHeaders } from './platform/http/security-headers.ts'
 import { JobQueue } from './platform/jobs/job-queue.ts'
@@ -78,6 +82,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
     database,
     db: database.db,
     jobs: JobQueue.forDatabase(database),
+    events: new EventHub(database, app.log),
     subjects: new SubjectRegistry(),
   }
   app.decorate('ctx', ctx)
@@ -156,6 +161,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   await app.register(notesRoutes)
   await app.register(filesRoutes)
   await app.register(notificationsRoutes)
+  await app.register(eventsRoutes)
   await app.register(customFieldRoutes)
   await app.register(clientsRoutes)
   await app.register(contactsRoutes)
@@ -166,7 +172,10 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   await app.register(operationsRoutes)
   await app.register(exportsRoutes)
   await app.register(importsRoutes)
+  await app.register(mailSettingsRoutes)
   await app.register(searchRoutes)
+  await app.register(activitiesRoutes)
+  await app.register(remindersRoutes)
 
   registerWebApp(app, config)
   return app

@@ -40,6 +40,18 @@ const configSchema = z.object({
   CRM_WEB_DIST: z.string().optional(),
   CRM_FILES_DIR: z.string().optional(),
   CRM_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(25),
+  CRM_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/?#]+/, 'must be smtp://[user:password@]host[:port] or smtps://…')
+    .refine((v) => URL.canParse(v), 'is not a valid URL')
+    .optional(),
+  CRM_SMTP_FROM: z
+    .string()
+    .regex(
+      /^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/,
+      'must be "Name <address>" or an address',
+    )
+    .optional(),
 })
 
 export type RawConfig = z.infer<typeof configSchema>
@@ -66,6 +78,8 @@ export interface Config {
   filesDir: string
   /** Largest upload, in megabytes. */
   uploadMaxMb: number
+  /** Outgoing mail from the environment; when set it wins over the settings saved in the CRM. */
+  smtp?: { url: string; from: string }
 }
 
 export class ConfigError extends Error {
@@ -84,6 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data
   if (!isValidTimeZone(c.CRM_DEFAULT_TIME_ZONE)) {
     throw new ConfigError([`CRM_DEFAULT_TIME_ZONE: unknown time zone "${c.CRM_DEFAULT_TIME_ZONE}"`])
+  }
+  if (c.CRM_SMTP_URL && !c.CRM_SMTP_FROM) {
+    throw new ConfigError(['CRM_SMTP_FROM: required with CRM_SMTP_URL, e.g. "MM CRM <crm@example.com>"'])
   }
   const dataDir = path.resolve(c.CRM_DATA_DIR)
   return {
@@ -112,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: c.CRM_WEB_DIST,
     filesDir: c.CRM_FILES_DIR ? path.resolve(c.CRM_FILES_DIR) : path.join(dataDir, 'files'),
     uploadMaxMb: c.CRM_UPLOAD_MAX_MB,
+    ...(c.CRM_SMTP_URL && c.CRM_SMTP_FROM ? { smtp: { url: c.CRM_SMTP_URL, from: c.CRM_SMTP_FROM } } : {}),
   }
 }
 

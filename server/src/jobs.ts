@@ -1,4 +1,13 @@
 import {
+  dispatchDueReminders,
+  ESCALATION_JOB,
+  escalateOverdue,
+  extendAllSeries,
+  REMINDERS_DISPATCH_JOB,
+  REMINDERS_TICK_MS,
+  SERIES_JOB,
+} from './modules/activities/index.ts'
+import {
   applyRulesBatch,
   purgeIndexChanges,
   RULES_JOB,
@@ -14,6 +23,7 @@ import { purgeExpiredSessions } from './platform/auth/auth.repository.ts'
 import { FileStorage } from './platform/files/file-storage.ts'
 import type { AppContext } from './platform/http/context.ts'
 import type { JobWorker } from './platform/jobs/worker.ts'
+import { MAIL_SEND_JOB, mailSendHandler } from './platform/mail/index.ts'
 
 const HOUR = 3600_000
 
@@ -48,8 +58,29 @@ export function registerJobs(worker: JobWorker, ctx: AppContext): void {
   worker.registerRecurring('classifiers.purge_index_changes', HOUR, async () => {
     await purgeIndexChanges(ctx.db)
   })
+  // Outgoing e-mail queued by enqueueMail() in the caller's transaction.
+  worker.register(MAIL_SEND_JOB, mailSendHandler(ctx, worker.log))
   worker.registerRecurring('sessions.purge', HOUR, async () => {
     await purgeExpiredSessions(ctx.db)
+  })
+  // Reminders: due ones fired every few seconds (and at start-up, marked late if missed).
+  const dispatchDeps = { database: ctx.database, jobs: ctx.jobs, config: ctx.config }
+  worker.register(REMINDERS_DISPATCH_JOB, async () => {
+    await dispatchDueReminders(dispatchDeps)
+  })
+  worker.registerRecurring(`${REMINDERS_DISPATCH_JOB}.tick`, REMINDERS_TICK_MS, async () => {
+    await dispatchDueReminders(dispatchDeps)
+  })
+  // The ticks leave a finished row every few seconds: keep an hour of them.
+  worker.registerRecurring('jobs.purge_ticks', HOUR, async () => {
+    await ctx.jobs.purgeFinished(HOUR, `${REMINDERS_DISPATCH_JOB}.tick`)
+    await ctx.jobs.purgeFinished(HOUR, ESCALATION_JOB)
+  })
+  worker.registerRecurring(ESCALATION_JOB, 60_000, async () => {
+    await escalateOverdue(ctx.db)
+  })
+  worker.registerRecurring(SERIES_JOB, 6 * HOUR, async () => {
+    await extendAllSeries(ctx.db)
   })
   worker.registerRecurring('jobs.purge', 24 * HOUR, async () => {
     await ctx.jobs.purgeFinished(14 * 24 * HOUR)

@@ -11,6 +11,7 @@ import { EmployeesPage } from '../pages/EmployeesPage.tsx'
 import { HomePage } from '../pages/HomePage.tsx'
 import { ImportPage } from '../pages/ImportPage.tsx'
 import { LoginPage } from '../pages/LoginPage.tsx'
+import { MailSettingsPage } from '../pages/MailSettingsPage.tsx'
 import { NotFoundPage } from '../pages/NotFoundPage.tsx'
 import { ProfilePage } from '../pages/ProfilePage.tsx'
 import { RolesPage } from '../pages/RolesPage.tsx'
@@ -19,7 +20,7 @@ import { PAGE_ACCESS } from './access.ts'
 import { RequireAccess } from './auth/RequireAccess.tsx'
 import { RequireAuth } from './auth/RequireAuth.tsx'
 import { AppLayout } from './layout/AppLayout.tsx'
-import { CLASSIFIER_PAGE_ACCESS, IMPORT_ACCESS } from './layout/navigation.ts'
+import { CLASSIFIER_PAGE_ACCESS, IMPORT_ACCESS, MAIL_SETTINGS_ACCESS } from './layout/navigation.ts'
 
 /** Every page and who may open it (the side navigation uses the same access rules). */
 export function AppRoutes() {
@@ -128,6 +129,14 @@ export function AppRoutes() {
           element={
             <RequireAccess access={CLASSIFIER_PAGE_ACCESS.classifiers}>
               <ClassifiersPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="admin/mail"
+          element={
+            <RequireAccess access={MAIL_SETTINGS_ACCESS}>
+              <MailSettingsPage />
             </RequireAccess>
           }
         />

@@ -153,6 +153,7 @@ function needsSql(f: ClientFilter): boolean {
       f.source ||
       f.size ||
       f.completenessBelow !== undefined ||
+      f.activity !== undefined ||
       f.createdFrom ||
       f.createdTo ||
       f.custom,

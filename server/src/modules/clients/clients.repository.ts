@@ -23,6 +23,8 @@ export type ClientValues = Omit<
   | 'erased_at'
   | 'created_by'
   | 'updated_by'
+  | 'next_activity_at'
+  | 'last_contact_at'
 >
 
 /** What the folded search column holds: names, requisites, addresses. Phones and e-mails are searched in their table. */
@@ -325,6 +327,9 @@ export function clientFilterConditions(
   if (f.source) conds.push(eb('c.source', '=', f.source))
   if (f.size) conds.push(eb('c.size', '=', f.size))
   if (f.completenessBelow !== undefined) conds.push(eb('c.completeness', '<', f.completenessBelow))
+  if (f.activity === 'none') conds.push(eb('c.next_activity_at', 'is', null))
+  else if (f.activity === 'planned') conds.push(eb('c.next_activity_at', 'is not', null))
+  else if (f.activity === 'overdue') conds.push(eb('c.next_activity_at', '<', new Date().toISOString()))
   if (f.createdFrom) conds.push(eb('c.created_at', '>=', new Date(f.createdFrom).toISOString()))
   if (f.createdTo) conds.push(eb('c.created_at', '<', new Date(f.createdTo).toISOString()))
   if (f.q) {
@@ -374,6 +379,8 @@ export const CLIENT_SORT_COLUMNS = {
   kind: 'c.kind',
   industry: 'c.industry',
   source: 'c.source',
+  nextActivityAt: 'c.next_activity_at',
+  lastContactAt: 'c.last_contact_at',
 } as const
 
 const NOT_NULL_SORT = new Set<keyof typeof CLIENT_SORT_COLUMNS>([
@@ -406,6 +413,8 @@ function itemQuery(db: Executor) {
       'c.source',
       'c.completeness',
       'c.custom',
+      'c.next_activity_at',
+      'c.last_contact_at',
       'c.owner_id',
       'o.name as owner_name',
       'c.team_id',
@@ -454,6 +463,8 @@ function toItem(r: ItemRow): ClientListItem {
     owner: r.owner_id !== null ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
     team: r.team_id !== null ? { id: r.team_id, name: r.team_name ?? '' } : null,
     custom: JSON.parse(r.custom) as Record<string, unknown>,
+    nextActivityAt: r.next_activity_at,
+    lastContactAt: r.last_contact_at,
     deletedAt: r.deleted_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

@@ -168,6 +168,11 @@ export const clientListItemSchema = z
     owner: ref.nullable(),
     team: ref.nullable(),
     custom: z.record(z.string(), z.unknown()),
+    nextActivityAt: z
+      .string()
+      .nullable()
+      .meta({ description: 'The earliest planned activity (in the past: overdue)' }),
+    lastContactAt: z.string().nullable().meta({ description: 'The latest activity that took place' }),
     deletedAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -187,6 +192,8 @@ export const CLIENT_SORT_KEYS = [
   'kind',
   'industry',
   'source',
+  'nextActivityAt',
+  'lastContactAt',
 ] as const
 
 /** A list filter: what the list shows, the export exports and a bulk action touches. */
@@ -206,6 +213,10 @@ export const clientFilterQuery = z.object({
   source: z.string().trim().max(200).optional(),
   size: z.enum(CLIENT_SIZES).optional(),
   completenessBelow: z.coerce.number().int().min(1).max(101).optional(),
+  activity: z.enum(['none', 'overdue', 'planned']).optional().meta({
+    description:
+      '`none`: no planned activity (forgotten clients); `overdue`: a planned activity whose time has passed; `planned`: one is planned',
+  }),
   createdFrom: z.iso.datetime({ offset: true }).optional(),
   createdTo: z.iso.datetime({ offset: true }).optional(),
   trash: z

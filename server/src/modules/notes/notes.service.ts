@@ -1,16 +1,16 @@
 import type { AuditSource, Changes } from '../../platform/audit/audit.ts'
 import { diff, recordAudit } from '../../platform/audit/audit.ts'
 import type { Db, Tx } from '../../platform/db/database.ts'
-import { inTransaction } from '../../platform/db/transaction.ts'
+import { inTransaction, type UnitOfWork } from '../../platform/db/transaction.ts'
 import { AppError } from '../../platform/errors/app-error.ts'
 import { type Actor, hasPermission } from '../../platform/permissions/actor.ts'
 import { canSee } from '../../platform/permissions/authorize.ts'
+import { type AccessibleSubject, accessSubject } from '../../platform/subject-access.ts'
 import type { SubjectRegistry, SubjectType } from '../../platform/subjects.ts'
 import { notify, withdrawNotifications } from '../notifications/index.ts'
 import * as repo from './notes.repository.ts'
 import { type NoteContent, prepareNoteContent } from './notes.sanitize.ts'
 import { NOTE_MAX_BYTES, type NoteCreateInput, type NoteDto, type NoteSavedDto } from './notes.schemas.ts'
-import { type AccessibleSubject, accessSubject } from './subject-access.ts'
 
 export interface NotesContext {
   db: Db
@@ -84,7 +84,7 @@ async function mentionedEmployees(tx: Tx, ids: number[]): Promise<repo.MentionCa
  * employee however often the note is edited. Returns those who cannot see it, so the author is told.
  */
 async function notifyMentions(
-  tx: Tx,
+  uow: UnitOfWork,
   note: { id: number; text: string },
   subject: AccessibleSubject,
   authorId: number | null,
@@ -97,7 +97,7 @@ async function notifyMentions(
       unnotified.push({ id: m.id, name: m.name })
       continue
     }
-    await notify(tx, {
+    await notify(uow, {
       userId: m.id,
       type: 'mention',
       subjectType: subject.type.type,
@@ -148,7 +148,8 @@ export async function createNote(
   input: NoteCreateInput,
 ): Promise<NoteSavedDto> {
   const { actor } = source
-  return inTransaction(ctx.db, async ({ tx }) => {
+  return inTransaction(ctx.db, async (uow) => {
+    const { tx } = uow
     const subject = await accessSubject(
       tx,
       ctx.subjects,
@@ -167,7 +168,7 @@ export async function createNote(
       text: c.text,
       mentions,
     })
-    const unnotified = await notifyMentions(tx, { id, text: c.text }, subject, actor.userId, mentioned)
+    const unnotified = await notifyMentions(uow, { id, text: c.text }, subject, actor.userId, mentioned)
     await recordAudit(tx, source, {
       action: 'create',
       entityType: 'note',
@@ -201,7 +202,8 @@ export async function updateNote(
   input: { body: string },
 ): Promise<NoteSavedDto> {
   const { actor } = source
-  return inTransaction(ctx.db, async ({ tx }) => {
+  return inTransaction(ctx.db, async (uow) => {
+    const { tx } = uow
     const { before, subject } = await noteForWrite(tx, ctx, actor, id)
     if (before.authorId === null || before.authorId !== actor.userId) {
       throw new AppError('forbidden', { key: 'notes.only_author' })
@@ -213,7 +215,7 @@ export async function updateNote(
     if (!(await repo.updateNote(tx, id, version, { body: c.body, text: c.text, mentions }))) {
       throw new AppError('precondition_failed')
     }
-    const unnotified = await notifyMentions(tx, { id, text: c.text }, subject, before.authorId, mentioned)
+    const unnotified = await notifyMentions(uow, { id, text: c.text }, subject, before.authorId, mentioned)
     await recordAudit(tx, source, {
       action: 'update',
       entityType: 'note',

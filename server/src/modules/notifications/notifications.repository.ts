@@ -37,6 +37,37 @@ export async function insertNotification(tx: Executor, n: NewNotification): Prom
   return row?.id
 }
 
+/** Inserts many (multi-row statements); those whose dedupe key exists are skipped. Returns the new ones. */
+export async function insertNotifications(
+  tx: Executor,
+  list: NewNotification[],
+): Promise<Array<{ id: number; userId: number }>> {
+  const out: Array<{ id: number; userId: number }> = []
+  const at = new Date().toISOString()
+  for (let i = 0; i < list.length; i += 500) {
+    const rows = await tx
+      .insertInto('notifications')
+      .values(
+        list.slice(i, i + 500).map((n) => ({
+          user_id: n.userId,
+          type: n.type,
+          subject_type: n.subjectType ?? null,
+          subject_id: n.subjectId ?? null,
+          actor_id: n.actorId ?? null,
+          payload: JSON.stringify(n.payload ?? {}),
+          dedupe_key: n.dedupeKey ?? null,
+          created_at: at,
+          read_at: null,
+        })),
+      )
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .returning(['id', 'user_id'])
+      .execute()
+    for (const r of rows) out.push({ id: Number(r.id), userId: r.user_id })
+  }
+  return out
+}
+
 /** The caller's notifications, newest first, keyset-paginated by id. */
 export async function findNotifications(
   db: Executor,

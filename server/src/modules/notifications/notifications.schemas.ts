@@ -40,3 +40,12 @@ export const markReadBody = z.object({
   all: z.boolean().optional(),
 })
 export type MarkReadInput = z.infer<typeof markReadBody>
+
+/** Real-time events of this module (`GET /api/events`): a new notification, and notifications marked read. */
+export const NOTIFICATION_EVENT = 'notification'
+export const NOTIFICATIONS_READ_EVENT = 'notifications.read'
+
+/** The data of a `notification` event: the new notification's id (pages fetch its text). */
+export interface NotificationEventData {
+  id: number
+}

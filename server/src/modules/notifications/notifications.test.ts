@@ -9,8 +9,8 @@ describe('notifications', () => {
   let colleague: Client
 
   async function send(userId: number, n: number, extra: { dedupeKey?: string; actorId?: number } = {}) {
-    return inTransaction(t.db.handle.db, ({ tx }) =>
-      notify(tx, {
+    return inTransaction(t.db.handle.db, (uow) =>
+      notify(uow, {
         userId,
         type: 'mention',
         subjectType: 'client',

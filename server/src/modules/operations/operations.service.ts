@@ -83,7 +83,8 @@ export async function runOperationStep(
 ): Promise<void> {
   const { operationId } = job.payload as { operationId: number }
   try {
-    await inTransaction(db, async ({ tx }) => {
+    await inTransaction(db, async (uow) => {
+      const { tx } = uow
       const row = await tx
         .updateTable('operations')
         .set({ status: 'running', updated_at: nowIso() })
@@ -124,7 +125,7 @@ export async function runOperationStep(
       if (!finished) {
         await jobs.enqueue(tx, { type: OPERATION_STEP_JOB, payload: { operationId: row.id } })
       } else if (row.created_by !== null) {
-        await notify(tx, {
+        await notify(uow, {
           userId: row.created_by,
           type: 'operation.done',
           payload: { operationId: row.id, operationType: row.type, ...result },
@@ -138,7 +139,8 @@ export async function runOperationStep(
 }
 
 async function failOperation(db: Db, operationId: number, err: unknown): Promise<void> {
-  await inTransaction(db, async ({ tx }) => {
+  await inTransaction(db, async (uow) => {
+    const { tx } = uow
     const now = nowIso()
     const row = await tx
       .updateTable('operations')
@@ -153,7 +155,7 @@ async function failOperation(db: Db, operationId: number, err: unknown): Promise
       .returning(['id', 'type', 'created_by'])
       .executeTakeFirst()
     if (row?.created_by != null) {
-      await notify(tx, {
+      await notify(uow, {
         userId: row.created_by,
         type: 'operation.failed',
         payload: { operationId: row.id, operationType: row.type },

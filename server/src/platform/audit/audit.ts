@@ -15,7 +15,7 @@ export type FieldChange = { from?: unknown; to?: unknown }
 export type Changes = Record<string, FieldChange>
 
 /** Fields never written to the audit trail; a change to them is noted without the value. */
-const SECRET_FIELDS = new Set(['password_hash', 'passwordHash', 'token_hash', 'csrf_token'])
+const SECRET_FIELDS = new Set(['password_hash', 'passwordHash', 'token_hash', 'csrf_token', 'smtpPassword'])
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null)

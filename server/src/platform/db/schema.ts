@@ -242,6 +242,10 @@ export interface ClientTable {
   deleted_by: number | null
   merged_into_id: number | null
   erased_at: Timestamp | null
+  /** The earliest planned activity (past = overdue), kept by the activities service */
+  next_activity_at: Timestamp | null
+  /** The latest done activity */
+  last_contact_at: Timestamp | null
   version: number
   created_by: number | null
   updated_by: number | null
@@ -467,6 +471,144 @@ export interface ClientExternalIdTable {
   external_id: string
 }
 
+export type ActivityStatus = 'planned' | 'done' | 'cancelled'
+export type TaskStatus = 'open' | 'done' | 'cancelled'
+export type TaskPriority = 'low' | 'normal' | 'high'
+
+export interface ActivityTypeTable {
+  id: Id
+  code: string
+  name_ru: string
+  name_en: string
+  color: string
+  has_direction: Bool
+  default_duration_min: number
+  is_active: Bool
+  is_system: Bool
+  position: number
+  version: number
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface ActivityOutcomeTable {
+  id: Id
+  type_id: number
+  name_ru: string
+  name_en: string
+  /** positive | neutral | negative: plans and quality count by it later */
+  result: string
+  is_active: Bool
+  position: number
+}
+
+export interface RecurrenceTable {
+  id: Id
+  kind: 'activity' | 'task'
+  rrule: string
+  starts_at: Timestamp
+  time_zone: string
+  /** JSON: the fields every occurrence gets */
+  template: string
+  generated_until: Timestamp
+  is_active: Bool
+  created_by: number | null
+  version: number
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface ActivityTable {
+  id: Id
+  type_id: number
+  status: ActivityStatus
+  direction: 'in' | 'out' | null
+  title: string
+  description: string
+  location: string
+  subject_type: string
+  subject_id: number
+  client_id: number | null
+  contact_id: number | null
+  starts_at: Timestamp
+  duration_min: number
+  ends_at: Timestamp
+  owner_id: number | null
+  team_id: number | null
+  outcome_id: number | null
+  result: string
+  done_at: Timestamp | null
+  series_id: number | null
+  occurrence_key: string | null
+  is_exception: Bool
+  escalated_at: Timestamp | null
+  created_by: number | null
+  updated_by: number | null
+  version: number
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface TaskTable {
+  id: Id
+  title: string
+  description: string
+  status: TaskStatus
+  priority: TaskPriority
+  due_at: Timestamp | null
+  assignee_id: number | null
+  team_id: number | null
+  subject_type: string | null
+  subject_id: number | null
+  client_id: number | null
+  /** JSON: [{ text, done }] */
+  checklist: string
+  done_at: Timestamp | null
+  series_id: number | null
+  occurrence_key: string | null
+  is_exception: Bool
+  escalated_at: Timestamp | null
+  created_by: number | null
+  updated_by: number | null
+  version: number
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export type ReminderStatus = 'pending' | 'sent' | 'dismissed' | 'cancelled'
+
+export interface ReminderTable {
+  id: Id
+  target_type: 'activity' | 'task'
+  target_id: number
+  user_id: number
+  offset_min: number
+  fire_at: Timestamp
+  /** JSON: ['app', 'email'] */
+  channels: string
+  status: ReminderStatus
+  fire_count: number
+  fired_at: Timestamp | null
+  late: Bool
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface ReminderSettingsTable {
+  user_id: number
+  settings: string
+  updated_at: Timestamp
+}
+
+export interface CalendarFeedTable {
+  id: Id
+  user_id: number
+  token_hash: string
+  created_at: Timestamp
+  last_used_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
 export interface Database {
   roles: RoleTable
   teams: TeamTable
@@ -499,6 +641,14 @@ export interface Database {
   import_row_keys: ImportRowKeyTable
   import_keys: ImportKeyTable
   client_external_ids: ClientExternalIdTable
+  activity_types: ActivityTypeTable
+  activity_outcomes: ActivityOutcomeTable
+  recurrences: RecurrenceTable
+  activities: ActivityTable
+  tasks: TaskTable
+  reminders: ReminderTable
+  reminder_settings: ReminderSettingsTable
+  calendar_feeds: CalendarFeedTable
 }
 
 export type Insertable<T> = {

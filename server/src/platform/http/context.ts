@@ -1,5 +1,6 @@
 import type { Config } from '../../config.ts'
 import type { DatabaseHandle, Db } from '../db/database.ts'
+import type { EventHub } from '../events/event-hub.ts'
 import type { Locale } from '../i18n/messages.ts'
 import type { JobQueue } from '../jobs/job-queue.ts'
 import type { Actor } from '../permissions/actor.ts'
@@ -12,6 +13,8 @@ export interface AppContext {
   database: DatabaseHandle
   db: Db
   jobs: JobQueue
+  /** This instance's receiver of real-time events, feeding `GET /api/events` (modules publish with `publishEvent`). */
+  events: EventHub
   /** Records that notes, files, activities and tasks attach to; owning modules register theirs. */
   subjects: SubjectRegistry
 }

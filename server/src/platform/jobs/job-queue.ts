@@ -192,12 +192,13 @@ export class JobQueue {
   }
 
   /** Removes finished jobs older than the retention period. */
-  async purgeFinished(olderThanMs: number): Promise<number> {
+  async purgeFinished(olderThanMs: number, type?: string): Promise<number> {
     const cutoff = new Date(Date.now() - olderThanMs).toISOString()
     const r = await this.db
       .deleteFrom('jobs')
       .where('status', 'in', ['done', 'failed'])
       .where('finished_at', '<', cutoff)
+      .$if(type !== undefined, (q) => q.where('type', '=', type!))
       .executeTakeFirst()
     return Number(r.numDeletedRows)
   }

@@ -40,7 +40,8 @@ export class JobWorker {
   constructor(
     private readonly queue: JobQueue,
     private readonly database: DatabaseHandle,
-    private readonly log: FastifyBaseLogger,
+    /** Also for handlers that log what they did (e.g. a message skipped). */
+    readonly log: FastifyBaseLogger,
     options: WorkerOptions = {},
   ) {
     this.pollMs = options.pollMs ?? 1000

@@ -22,9 +22,16 @@ export const PERMISSIONS = [
   'views.share',
   'clients.export',
   'clients.import',
+  'settings.manage',
+  'activities.read',
+  'activities.write',
+  'activities.assign',
+  'activities.manage_types',
 ] as const
 
 const CLIENT_WORK = ['clients.read', 'clients.create', 'clients.update'] as const
+/** Activities and tasks: one's own, and on the records one can see. */
+const ACTIVITY_WORK = ['activities.read', 'activities.write'] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -67,43 +74,52 @@ export const SYSTEM_ROLES: readonly SystemRole[] = [
       'views.share',
       'clients.export',
       'clients.import',
+      ...ACTIVITY_WORK,
+      'activities.assign',
     ],
   },
   {
     code: 'sales_manager',
     name: { ru: 'Менеджер по продажам', en: 'Sales manager' },
     visibility: 'own',
-    permissions: ['users.read', ...CLIENT_WORK, 'clients.delete', 'clients.export'],
+    permissions: ['users.read', ...CLIENT_WORK, 'clients.delete', 'clients.export', ...ACTIVITY_WORK],
   },
   {
     code: 'partner_manager',
     name: { ru: 'Менеджер по работе с партнёрами', en: 'Partner manager' },
     visibility: 'own',
-    permissions: ['users.read', ...CLIENT_WORK],
+    permissions: ['users.read', ...CLIENT_WORK, ...ACTIVITY_WORK],
   },
   {
     code: 'marketer',
     name: { ru: 'Маркетолог', en: 'Marketer' },
     visibility: 'all',
-    permissions: ['users.read', 'clients.read', 'clients.classify', 'views.share', 'clients.export'],
+    permissions: [
+      'users.read',
+      'clients.read',
+      'clients.classify',
+      'views.share',
+      'clients.export',
+      ...ACTIVITY_WORK,
+    ],
   },
   {
     code: 'call_centre_operator',
     name: { ru: 'Оператор колл-центра', en: 'Call-centre operator' },
     visibility: 'all',
-    permissions: ['users.read', ...CLIENT_WORK],
+    permissions: ['users.read', ...CLIENT_WORK, ...ACTIVITY_WORK],
   },
   {
     code: 'accountant',
     name: { ru: 'Бухгалтер', en: 'Accountant' },
     visibility: 'all',
-    permissions: ['users.read', 'clients.read', 'clients.update', 'clients.export'],
+    permissions: ['users.read', 'clients.read', 'clients.update', 'clients.export', 'activities.read'],
   },
   {
     code: 'auditor',
     name: { ru: 'Аудитор (только чтение)', en: 'Auditor (read-only)' },
     visibility: 'all',
-    permissions: ['users.read', 'audit.read', 'clients.read', 'clients.export'],
+    permissions: ['users.read', 'audit.read', 'clients.read', 'clients.export', 'activities.read'],
   },
 ]
 

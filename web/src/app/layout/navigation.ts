@@ -5,6 +5,7 @@ import {
   ContactsOutlined,
   FormOutlined,
   HomeOutlined,
+  MailOutlined,
   NotificationOutlined,
   PartitionOutlined,
   SafetyCertificateOutlined,
@@ -42,6 +43,9 @@ export const CLASSIFIER_PAGE_ACCESS = {
 
 /** Who imports clients from files (the wizard is reached from the client list's header). */
 export const IMPORT_ACCESS = { allOf: ['clients.read', 'clients.import'] } as const satisfies Access
+
+/** Who sets up outgoing e-mail (the SMTP server). */
+export const MAIL_SETTINGS_ACCESS = { allOf: ['settings.manage'] } as const satisfies Access
 
 /**
  * The side navigation: the specification's four areas and Administration. Each function adds its pages
@@ -112,6 +116,13 @@ export const NAVIGATION: NavArea[] = [
         label: 'nav.classifiers',
         icon: PartitionOutlined,
         access: CLASSIFIER_PAGE_ACCESS.classifiers,
+      },
+      {
+        key: 'mailSettings',
+        path: '/admin/mail',
+        label: 'nav.mailSettings',
+        icon: MailOutlined,
+        access: MAIL_SETTINGS_ACCESS,
       },
       {
         key: 'audit',

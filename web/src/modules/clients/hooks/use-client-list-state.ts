@@ -16,6 +16,8 @@ const SORTABLE = {
   kind: true,
   industry: true,
   source: true,
+  nextActivityAt: true,
+  lastContactAt: true,
 } as const satisfies Record<ClientSortKey, true>
 
 /** The standard sort keys, in the order the sort builder offers them. */

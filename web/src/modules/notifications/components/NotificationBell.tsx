@@ -1,21 +1,22 @@
 import { BellOutlined } from '@ant-design/icons'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { Badge, Button, Empty, Flex, List, Popover, Skeleton, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx'
 import { useFormat } from '../../../ui/use-format.ts'
 import {
   type AppNotification,
   fetchNotifications,
   fetchUnreadCount,
-  markRead,
   notificationKeys,
 } from '../api/notifications-api.ts'
-import { notificationMessage, notificationTarget } from './notification-message.ts'
+import { useLiveNotifications } from '../hooks/use-live-notifications.tsx'
+import { useMarkRead, useOpenNotification } from '../hooks/use-open-notification.ts'
+import { notificationMessage } from './notification-message.ts'
 
-const POLL_MS = 30_000
+/** A slow fallback: new notifications arrive as server events (see useLiveNotifications). */
+const POLL_MS = 60_000
 
 function NotificationText({ n }: { n: AppNotification }) {
   const { t } = useTranslation()
@@ -34,13 +35,16 @@ function NotificationText({ n }: { n: AppNotification }) {
   )
 }
 
-/** The bell in the header: unread count (asked every 30 s), the latest notifications, each opening its record. */
+/**
+ * The bell in the header: unread count (kept current by server events, asked every 60 s as well), the
+ * latest notifications, each opening its record; new ones also pop up.
+ */
 export function NotificationBell() {
   const { t } = useTranslation()
   const format = useFormat()
-  const navigate = useNavigate()
-  const queryClient = useQueryClient()
   const [open, setOpen] = useState(false)
+  useLiveNotifications()
+  const openNotification = useOpenNotification()
   const unread = useQuery({
     queryKey: notificationKeys.unread,
     queryFn: fetchUnreadCount,
@@ -53,18 +57,11 @@ export function NotificationBell() {
     enabled: open,
     staleTime: 0,
   })
-  const read = useMutation({
-    mutationFn: markRead,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
-  })
+  const read = useMarkRead()
 
   const openOne = (n: AppNotification) => {
-    if (n.readAt === null) read.mutate({ ids: [n.id] })
     setOpen(false)
-    const target = notificationTarget(n)
-    // API addresses are files to download: the browser fetches them, the app stays where it is.
-    if (target?.startsWith('/api/')) window.location.assign(target)
-    else if (target) navigate(target)
+    openNotification(n)
   }
 
   const items = list.data?.items ?? []

@@ -1,8 +1,8 @@
-import type { Db } from '../../platform/db/database.ts'
-import { AppError } from '../../platform/errors/app-error.ts'
-import type { Actor } from '../../platform/permissions/actor.ts'
-import { authorize, type Owned } from '../../platform/permissions/authorize.ts'
-import type { SubjectRegistry, SubjectType } from '../../platform/subjects.ts'
+import type { Db } from './db/database.ts'
+import { AppError } from './errors/app-error.ts'
+import type { Actor } from './permissions/actor.ts'
+import { authorize, type Owned } from './permissions/authorize.ts'
+import type { SubjectRegistry, SubjectType } from './subjects.ts'
 
 /** A record that notes and files attach to, loaded and checked for the caller. */
 export interface AccessibleSubject {

@@ -1,0 +1,21 @@
+export { activitiesRoutes } from './activities.routes.ts'
+export {
+  type ActivitiesContext,
+  extendActivitySeries,
+  SERIES_HORIZON_DAYS,
+} from './activities.service.ts'
+export { ESCALATION_JOB, escalateOverdue } from './escalation.ts'
+export {
+  dispatchDueReminders,
+  REMINDERS_DISPATCH_JOB,
+  REMINDERS_TICK_MS,
+} from './reminders.dispatch.ts'
+export { remindersRoutes } from './reminders.routes.ts'
+export {
+  DEFAULT_REMINDER_SETTINGS,
+  type ReminderSettings,
+  reminderSettingsOf,
+  syncReminders,
+} from './reminders.sync.ts'
+export { extendAllSeries, SERIES_JOB } from './series.ts'
+export { extendTaskSeries } from './tasks.service.ts'
