@@ -20,24 +20,23 @@ export const reminderOffsetsField = z.array(z.number().int().min(0).max(43_200))
     'Reminders, in minutes before the time (0 = at the time, 15, 60, 1440…). Omitted: the user’s defaults; []: none',
 })
 
-export const recurrenceInput = z
-  .object({
-    rule: z.string().trim().min(1).max(500).meta({
-      description: 'RRULE body, e.g. `FREQ=WEEKLY;BYDAY=MO` (the first occurrence is the start time)',
-    }),
-    workdays: z.enum(['any', 'shift_forward', 'skip']).default('any').meta({
-      description:
-        'Occurrences on non-working days (production calendar): keep, move to the next working day, or drop',
-    }),
-    nthWorkingDay: z
-      .number()
-      .int()
-      .min(-5)
-      .max(23)
-      .refine((n) => n !== 0)
-      .optional()
-      .meta({ description: 'A monthly series on the n-th working day of the month (1 = first, -1 = last)' }),
-  })
+export const recurrenceInput = z.object({
+  rule: z.string().trim().min(1).max(500).meta({
+    description: 'RRULE body, e.g. `FREQ=WEEKLY;BYDAY=MO` (the first occurrence is the start time)',
+  }),
+  workdays: z.enum(['any', 'shift_forward', 'skip']).default('any').meta({
+    description:
+      'Occurrences on non-working days (production calendar): keep, move to the next working day, or drop',
+  }),
+  nthWorkingDay: z
+    .number()
+    .int()
+    .min(-5)
+    .max(23)
+    .refine((n) => n !== 0)
+    .optional()
+    .meta({ description: 'A monthly series on the n-th working day of the month (1 = first, -1 = last)' }),
+})
 export type RecurrenceInput = z.infer<typeof recurrenceInput>
 
 export const recurrenceSchema = z

@@ -37,6 +37,10 @@ type Executor = Db | Tx
 export const SERIES_HORIZON_DAYS = 92
 const SERIES_MAX_AHEAD = 200
 
+/** The earlier / later of two ISO instants (string comparison is time order for `toISOString()` values). */
+export const earlierOf = (a: string, b: string) => (a < b ? a : b)
+export const laterOf = (a: string, b: string) => (a < b ? b : a)
+
 const addMinutes = (iso: string, minutes: number) =>
   new Date(new Date(iso).getTime() + minutes * 60_000).toISOString()
 
@@ -59,7 +63,7 @@ export async function checkPerformer(
     .select(['id', 'team_id', 'is_active'])
     .where('id', '=', id)
     .executeTakeFirst()
-  if (!user || user.is_active !== 1) throw AppError.field(field, 'activities.performer_not_found')
+  if (user?.is_active !== 1) throw AppError.field(field, 'activities.performer_not_found')
   if (id !== actor.userId && actor.kind === 'user') {
     if (!hasPermission(actor, 'activities.assign') || !canSee(actor, { ownerId: id, teamId: user.team_id }))
       throw AppError.field(field, 'activities.cannot_assign', undefined, 'forbidden')
@@ -213,7 +217,7 @@ interface NewActivity {
 async function insertActivity(tx: Tx, source: AuditSource, a: NewActivity): Promise<repo.ActivityRow> {
   const now = new Date().toISOString()
   const endsAt = addMinutes(a.startsAt, a.durationMin)
-  const doneAt = a.status === 'done' ? (endsAt < now ? endsAt : now) : null
+  const doneAt = a.status === 'done' ? earlierOf(endsAt, now) : null
   const row = (await tx
     .insertInto('activities')
     .values({
@@ -386,7 +390,7 @@ export async function extendActivitySeries(
   seriesId: number,
 ): Promise<repo.ActivityRow[]> {
   const series = await tx.selectFrom('recurrences').selectAll().where('id', '=', seriesId).executeTakeFirst()
-  if (!series || series.is_active !== 1 || series.kind !== 'activity') return []
+  if (series?.is_active !== 1 || series.kind !== 'activity') return []
   const t = JSON.parse(series.template) as NewActivity & {
     workdays: 'any' | 'shift_forward' | 'skip'
     nthWorkingDay: number | null
@@ -400,7 +404,7 @@ export async function extendActivitySeries(
     rule: series.rrule,
     startsAt: series.starts_at,
     timeZone: series.time_zone,
-    from: from < series.starts_at ? series.starts_at : from,
+    from: laterOf(from, series.starts_at),
     to: horizon,
     workdays: t.nthWorkingDay !== null ? { nthWorkingDay: t.nthWorkingDay } : t.workdays,
     limit: SERIES_MAX_AHEAD,

@@ -92,7 +92,7 @@ export async function renderFeed(db: Db, token: string, publicUrl?: string): Pro
     .where('f.token_hash', '=', sha256(token))
     .where('f.revoked_at', 'is', null)
     .executeTakeFirst()
-  if (!feed || feed.is_active !== 1) return null
+  if (feed?.is_active !== 1) return null
   const locale = feed.locale as Locale
   const now = Date.now()
   const from = new Date(now - 30 * 86_400_000).toISOString()

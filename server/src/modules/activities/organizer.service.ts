@@ -5,7 +5,7 @@ import { visibleTo } from '../../platform/permissions/visibility.ts'
 import { accessSubject } from '../../platform/subject-access.ts'
 import * as repo from './activities.repository.ts'
 import type { ActivityDto, TaskDto } from './activities.schemas.ts'
-import type { ActivitiesContext } from './activities.service.ts'
+import { type ActivitiesContext, earlierOf } from './activities.service.ts'
 
 /** Offset (minutes east of UTC) of a time zone at an instant. */
 function offsetAt(timeZone: string, at: Date): number {
@@ -63,7 +63,7 @@ export async function myDay(ctx: ActivitiesContext, actor: Actor, date?: string)
     .selectAll()
     .where('owner_id', '=', me)
     .where('status', '=', 'planned')
-    .where('starts_at', '<', from < now ? from : now)
+    .where('starts_at', '<', earlierOf(from, now))
     .orderBy('starts_at')
     .limit(200)
     .execute()) as repo.ActivityRow[]
@@ -82,7 +82,7 @@ export async function myDay(ctx: ActivitiesContext, actor: Actor, date?: string)
     .selectAll()
     .where('assignee_id', '=', me)
     .where('status', '=', 'open')
-    .where('due_at', '<', from < now ? from : now)
+    .where('due_at', '<', earlierOf(from, now))
     .orderBy('due_at')
     .limit(200)
     .execute()) as repo.TaskRow[]

@@ -177,7 +177,7 @@ export async function dispatchBatch(deps: DispatchDeps, limit = 1000): Promise<n
     for (const d of due) {
       const t = info.get(`${d.target_type}:${d.target_id}`)
       const user = users.get(d.user_id)
-      if (!t || !t.active || !user || user.is_active !== 1) {
+      if (!t?.active || !user || user.is_active !== 1) {
         cancelled.push(d.id)
         continue
       }

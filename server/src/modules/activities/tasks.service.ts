@@ -289,7 +289,7 @@ export async function extendTaskSeries(
   seriesId: number,
 ): Promise<repo.TaskRow[]> {
   const series = await tx.selectFrom('recurrences').selectAll().where('id', '=', seriesId).executeTakeFirst()
-  if (!series || series.is_active !== 1 || series.kind !== 'task') return []
+  if (series?.is_active !== 1 || series.kind !== 'task') return []
   const t = JSON.parse(series.template) as NewTask & {
     workdays: 'any' | 'shift_forward' | 'skip'
     nthWorkingDay: number | null
