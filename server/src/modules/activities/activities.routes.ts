@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { recordAudit } from '../../platform/audit/audit.ts'
 import { requireActor } from '../../platform/auth/auth.plugin.ts'
 import { inTransaction } from '../../platform/db/transaction.ts'
 import { expectedVersion, sendWithEtag } from '../../platform/http/etag.ts'
@@ -415,7 +416,18 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request)
       requirePermission(actor, 'activities.read')
-      await inTransaction(app.ctx.db, ({ tx }) => saveReminderSettings(tx, actor.userId!, request.body))
+      const source = auditSource(request)
+      await inTransaction(app.ctx.db, async ({ tx }) => {
+        const before = await reminderSettingsOf(tx, actor.userId!)
+        await saveReminderSettings(tx, actor.userId!, request.body)
+        await recordAudit(tx, source, {
+          action: 'update',
+          entityType: 'reminder_settings',
+          entityId: actor.userId!,
+          before: { ...before },
+          after: { ...request.body },
+        })
+      })
       return request.body
     },
   )
