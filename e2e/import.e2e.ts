@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiSession } from './support/api.ts'
@@ -36,7 +37,7 @@ describe('importing clients from a Russian Excel CSV through the wizard', () => 
     server = await startServer({ CRM_DEFAULT_LOCALE: 'ru' })
     admin = await ApiSession.signIn(server.url, ADMIN.email, ADMIN.password)
     browser = await launchBrowser()
-    page = await (await browser.newContext({ locale: 'ru-RU' })).newPage()
+    page = await (await browser.newContext({ locale: 'ru-RU', acceptDownloads: true })).newPage()
     await signIn(page, server.url, ADMIN.email, ADMIN.password)
   })
   afterAll(async () => {
@@ -118,6 +119,31 @@ describe('importing clients from a Russian Excel CSV through the wizard', () => 
       `/api/clients?q=${encodeURIComponent('Импорт')}`,
     )
     expect(found.items.map((c) => c.name).sort()).toEqual(['Импорт Альфа', 'Импорт Бета'])
+
+    // The imported client is found by a part of its phone (typed "8 916 222 33 44" in the file) with Ctrl+K.
+    await page.keyboard.press('Control+k')
+    const search = page.getByRole('dialog').getByRole('combobox')
+    await search.waitFor()
+    await search.fill('222-33')
+    await page.getByRole('option', { name: /Импорт Бета/ }).waitFor()
+    await search.press('Escape')
+
+    // The filtered list goes back out to Excel's CSV with the imported phones.
+    await page.goto(
+      `${server.url}/clients?${new URLSearchParams({ q: 'Импорт', sort: 'name', cols: 'name,phone,email' })}`,
+    )
+    await page.getByText('Импорт Бета').first().waitFor()
+    await page.getByTestId('export-button').click()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: /CSV/ }).click(),
+    ])
+    const text = fs.readFileSync(await download.path(), 'utf8')
+    expect(text.slice(1).trimEnd().split('\r\n')).toEqual([
+      'Название;Телефон;E-mail',
+      "Импорт Альфа;'+7 916 111 22 33;alpha@import.example",
+      "Импорт Бета;'+7 916 222 33 44;beta@import.example",
+    ])
   })
 
   it('remembers the mapping for the same headers, and rolls the import back on request', async () => {
