@@ -4,6 +4,7 @@ import type { Locale } from '../../platform/i18n/messages.ts'
 import type { Actor } from '../../platform/permissions/actor.ts'
 import { hasPermission } from '../../platform/permissions/actor.ts'
 import { canSee } from '../../platform/permissions/authorize.ts'
+import { reclassify } from '../classifiers/index.ts'
 import type { ActivityDto, TaskDto } from './activities.schemas.ts'
 import { describeRecurrence } from './recurrence-text.ts'
 
@@ -275,10 +276,24 @@ export async function refreshClientActivity(tx: Tx, clientIds: Iterable<number |
       .where('status', '=', 'done')
       .executeTakeFirst()
     const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString())
-    await tx
+    const nextAt = iso(next?.at)
+    const lastAt = iso(last?.at)
+    const changed = await tx
       .updateTable('clients')
-      .set({ next_activity_at: iso(next?.at), last_contact_at: iso(last?.at) })
+      .set({ next_activity_at: nextAt, last_contact_at: lastAt })
       .where('id', '=', id)
-      .execute()
+      .where((eb) =>
+        eb.or([
+          nextAt === null
+            ? eb('next_activity_at', 'is not', null)
+            : eb('next_activity_at', 'is distinct from', nextAt),
+          lastAt === null
+            ? eb('last_contact_at', 'is not', null)
+            : eb('last_contact_at', 'is distinct from', lastAt),
+        ]),
+      )
+      .executeTakeFirst()
+    // Rule nodes may test these ("no contact for 90 days"): re-apply them for this client.
+    if (Number(changed.numUpdatedRows) > 0) await reclassify(tx, [id])
   }
 }

@@ -316,6 +316,44 @@ describe('activities and tasks', () => {
     expect(esc[0]!.payload.performer).toBeTruthy()
   })
 
+  it('moves clients between rule nodes as their activities change ("nothing planned")', async () => {
+    const cls = (
+      await admin.post('/api/classifiers', { name: { ru: 'Работа', en: 'Work' }, multiple: true })
+    ).json()
+    const forgotten = (
+      await admin.post(`/api/classifiers/${cls.id}/nodes`, {
+        parentId: null,
+        name: { ru: 'Забытые', en: 'Forgotten' },
+        rule: { conditions: [{ variable: 'hasPlannedActivity', op: 'eq', value: false }] },
+      })
+    ).json()
+    expect(forgotten.id).toBeTruthy()
+    await t.runJobs()
+    const fresh = (await anna.post('/api/clients', { kind: 'organization', name: 'ООО «Забытый»' })).json()
+    const inNode = async () =>
+      (
+        (await admin.get(`/api/clients?pageSize=200&classIn=${forgotten.id}`)).json().items as Array<{
+          id: number
+        }>
+      ).some((c) => c.id === fresh.id)
+    expect(await inNode()).toBe(true)
+    const planned = (
+      await anna.post('/api/activities', {
+        typeId: type('call').id,
+        subjectType: 'client',
+        subjectId: fresh.id,
+        startsAt: inMinutes(60),
+      })
+    ).json() as ActivityDto
+    expect(await inNode()).toBe(false)
+    await anna.request({
+      method: 'POST',
+      url: `/api/activities/${planned.id}/cancel`,
+      ifMatch: planned.version,
+    })
+    expect(await inNode()).toBe(true)
+  })
+
   it('lets the administrator add a type with outcomes, and hides it when deactivated', async () => {
     const res = await admin.post('/api/activity-types', {
       code: 'demo',

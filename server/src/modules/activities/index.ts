@@ -1,3 +1,5 @@
+import './rule-variables.ts'
+
 export { activitiesRoutes } from './activities.routes.ts'
 export {
   type ActivitiesContext,

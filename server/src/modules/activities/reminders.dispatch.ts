@@ -20,13 +20,21 @@ import './activities.messages.ts'
 export const REMINDERS_DISPATCH_JOB = 'reminders.dispatch'
 /** Checked this often (a reminder fires at most this late, plus the worker's poll). */
 export const REMINDERS_TICK_MS = 5000
-/** A reminder fired more than this after its time is marked late (the server was down, say). */
+/**
+ * A reminder fired more than this after its time is marked late (the server was down, say). Counted from
+ * when it was armed if that came later: a reminder set for a time already past (a call planned in five
+ * minutes with a 15-minute reminder) fires at once and is not late.
+ */
 export const LATE_AFTER_MS = 60_000
+/** Reminders fired per transaction. */
+export const DEFAULT_DISPATCH_BATCH = 1000
 
 export interface DispatchDeps {
   database: DatabaseHandle
   jobs: JobQueue
   config: Pick<Config, 'smtp' | 'publicUrl'>
+  /** Reminders per transaction (default DEFAULT_DISPATCH_BATCH). */
+  batch?: number
 }
 
 interface Due {
@@ -36,6 +44,8 @@ interface Due {
   user_id: number
   offset_min: number
   fire_at: string
+  /** When it was last armed (created, re-armed, snoozed): pending reminders change only then. */
+  updated_at: string
   channels: string
   fire_count: number
 }
@@ -52,13 +62,15 @@ interface TargetInfo {
 async function claim(tx: Tx, kind: DatabaseHandle['kind'], now: string, limit: number): Promise<Due[]> {
   const lock = kind === 'postgres' ? sql`for update skip locked` : sql``
   const r =
-    await sql<Due>`select id, target_type, target_id, user_id, offset_min, fire_at, channels, fire_count
-    from reminders where status = 'pending' and fire_at <= ${now}
+    await sql<Due>`select id, target_type, target_id, user_id, offset_min, fire_at, updated_at, channels,
+    fire_count from reminders where status = 'pending' and fire_at <= ${now}
     order by fire_at, id limit ${limit} ${lock}`.execute(tx)
+  const iso = (v: string | Date) => (typeof v === 'string' ? v : new Date(v).toISOString())
   return r.rows.map((x) => ({
     ...x,
     id: Number(x.id),
-    fire_at: typeof x.fire_at === 'string' ? x.fire_at : new Date(x.fire_at).toISOString(),
+    fire_at: iso(x.fire_at),
+    updated_at: iso(x.updated_at),
   }))
 }
 
@@ -148,7 +160,7 @@ export function reminderText(
 }
 
 /** One batch; returns how many reminders it handled (0: nothing due). */
-export async function dispatchBatch(deps: DispatchDeps, limit = 1000): Promise<number> {
+export async function dispatchBatch(deps: DispatchDeps, limit = deps.batch ?? DEFAULT_DISPATCH_BATCH): Promise<number> {
   const { database, jobs } = deps
   return inTransaction(database.db, async (uow) => {
     const { tx } = uow
@@ -182,7 +194,8 @@ export async function dispatchBatch(deps: DispatchDeps, limit = 1000): Promise<n
         continue
       }
       const firing = d.fire_count + 1
-      const late = now.getTime() - new Date(d.fire_at).getTime() > LATE_AFTER_MS
+      const dueAt = Math.max(new Date(d.fire_at).getTime(), new Date(d.updated_at).getTime())
+      const late = now.getTime() - dueAt > LATE_AFTER_MS
       fired.push(d)
       const channels = JSON.parse(d.channels) as string[]
       if (channels.includes('app') || !channels.length)
@@ -252,7 +265,7 @@ export async function dispatchBatch(deps: DispatchDeps, limit = 1000): Promise<n
 export async function dispatchDueReminders(
   deps: DispatchDeps,
   budgetMs = 25_000,
-  batch = 1000,
+  batch = deps.batch ?? DEFAULT_DISPATCH_BATCH,
 ): Promise<number> {
   const started = Date.now()
   let total = 0
