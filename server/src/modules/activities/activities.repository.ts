@@ -297,3 +297,17 @@ export async function refreshClientActivity(tx: Tx, clientIds: Iterable<number |
     if (Number(changed.numUpdatedRows) > 0) await reclassify(tx, [id])
   }
 }
+
+/** A client merged into another: its activities and tasks (and their timeline) move to the one kept. */
+export async function moveClientWork(tx: Tx, fromId: number, toId: number): Promise<void> {
+  for (const table of ['activities', 'tasks'] as const) {
+    await tx
+      .updateTable(table)
+      .set({ subject_id: toId })
+      .where('subject_type', '=', 'client')
+      .where('subject_id', '=', fromId)
+      .execute()
+    await tx.updateTable(table).set({ client_id: toId }).where('client_id', '=', fromId).execute()
+  }
+  await refreshClientActivity(tx, [fromId, toId])
+}

@@ -21,3 +21,4 @@ export {
 } from './reminders.sync.ts'
 export { extendAllSeries, SERIES_JOB } from './series.ts'
 export { extendTaskSeries } from './tasks.service.ts'
+export { moveClientWork } from './activities.repository.ts'

@@ -28,6 +28,16 @@ export const REMINDERS_TICK_MS = 5000
 export const LATE_AFTER_MS = 60_000
 /** Reminders fired per transaction. */
 export const DEFAULT_DISPATCH_BATCH = 1000
+/**
+ * The lease a dispatch job holds while it works, renewed every second — far shorter than the worker's
+ * minute. Were the server killed mid-dispatch, its job would keep the recurring tick's place (one copy
+ * across instances) until the lease ran out: with a minute, the missed reminders waited a minute after
+ * the restart; with this, the restarted worker takes the job back as it starts. Two dispatchers never
+ * harm each other (claims skip locked rows), so a lease that lapses costs nothing but a second dispatcher.
+ */
+export const DISPATCH_LEASE_MS = 3000
+const LEASE_RENEW_MS = 1000
+const DISPATCH_JOBS = [REMINDERS_DISPATCH_JOB, `${REMINDERS_DISPATCH_JOB}.tick`]
 
 export interface DispatchDeps {
   database: DatabaseHandle
@@ -268,18 +278,58 @@ export async function dispatchDueReminders(
   batch = deps.batch ?? DEFAULT_DISPATCH_BATCH,
 ): Promise<number> {
   const started = Date.now()
+  const lease = keepLease(deps)
   let total = 0
-  for (;;) {
-    const n = await dispatchBatch(deps, batch)
-    total += n
-    if (n < batch) return total
-    if (Date.now() - started > budgetMs) {
-      await deps.jobs.enqueue(deps.database.db, {
-        type: REMINDERS_DISPATCH_JOB,
-        dedupeKey: `${REMINDERS_DISPATCH_JOB}:more`,
-      })
-      return total
+  try {
+    for (;;) {
+      const n = await dispatchBatch(deps, batch)
+      total += n
+      if (n < batch) return total
+      if (Date.now() - started > budgetMs) {
+        await deps.jobs.enqueue(deps.database.db, {
+          type: REMINDERS_DISPATCH_JOB,
+          dedupeKey: `${REMINDERS_DISPATCH_JOB}:more`,
+        })
+        return total
+      }
     }
+  } finally {
+    await lease.stop()
+  }
+}
+
+/**
+ * Keeps this worker's running dispatch jobs leased for DISPATCH_LEASE_MS, renewed every second until
+ * stopped (when called outside a job there is nothing to renew).
+ */
+function keepLease(deps: DispatchDeps): { stop(): Promise<void> } {
+  let inFlight: Promise<void> | null = null
+  const renew = () => {
+    if (inFlight) return
+    inFlight = deps.database.db
+      .updateTable('jobs')
+      .set({ lease_until: new Date(Date.now() + DISPATCH_LEASE_MS).toISOString() })
+      .where('status', '=', 'running')
+      .where('locked_by', '=', deps.jobs.workerId)
+      .where('type', 'in', DISPATCH_JOBS)
+      .execute()
+      .then(
+        () => undefined,
+        // The next renewal tries again; a lapsed lease only lets a second dispatcher in.
+        () => undefined,
+      )
+      .finally(() => {
+        inFlight = null
+      })
+  }
+  renew()
+  const timer = setInterval(renew, LEASE_RENEW_MS)
+  timer.unref()
+  return {
+    async stop() {
+      clearInterval(timer)
+      await inFlight
+    },
   }
 }
 

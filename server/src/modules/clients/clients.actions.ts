@@ -3,6 +3,7 @@ import { type Db, dialectOf, type Tx } from '../../platform/db/database.ts'
 import { inTransaction } from '../../platform/db/transaction.ts'
 import { AppError } from '../../platform/errors/app-error.ts'
 import type { JobQueue } from '../../platform/jobs/job-queue.ts'
+import { moveClientWork } from '../activities/index.ts'
 import { moveClassifications, reclassify } from '../classifiers/index.ts'
 import { moveFiles } from '../files/index.ts'
 import { moveNotes } from '../notes/index.ts'
@@ -387,6 +388,7 @@ async function moveChildren(tx: Tx, source: AuditSource, fromId: number, toId: n
   await moveNotes(tx, { type: 'client', id: fromId }, { type: 'client', id: toId })
   await moveClassifications(tx, source, fromId, toId)
   await moveFiles(tx, { type: 'client', id: fromId }, { type: 'client', id: toId })
+  await moveClientWork(tx, fromId, toId)
 }
 
 /** The client and every client merged into it (directly or through earlier merges): their histories are one. */

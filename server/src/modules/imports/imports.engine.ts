@@ -80,9 +80,26 @@ function keysOf(c: ConvertedRow, matchBy: ImportSettings['matchBy']): string[] {
   return keys
 }
 
+/** Which of these clients are alive (not in the trash, not merged away): one primary-key lookup per 500. */
+async function aliveClients(tx: Tx, ids: Iterable<number>): Promise<Set<number>> {
+  const list = [...new Set(ids)]
+  const out = new Set<number>()
+  for (let i = 0; i < list.length; i += 500) {
+    const rows = await tx
+      .selectFrom('clients')
+      .select(['id', 'deleted_at', 'merged_into_id'])
+      .where('id', 'in', list.slice(i, i + 500))
+      .execute()
+    for (const r of rows) if (r.deleted_at === null && r.merged_into_id === null) out.add(r.id)
+  }
+  return out
+}
+
 /**
  * Existing clients (not in the trash, not merged away) for match keys, the lowest id per key: one query
- * per kind of key for a whole batch, each through its index (ИНН, channel, external id, name).
+ * per kind of key for a whole batch, each on the key's own index only, and the clients' state checked by
+ * primary key afterwards — so the plan cannot depend on statistics (tables grow fast during an import
+ * and PostgreSQL has not analyzed them; a join there turned into a nested loop over every client).
  */
 async function clientsForKeys(tx: Tx, keys: Iterable<string>): Promise<Map<string, number>> {
   const byType = new Map<string, string[]>()
@@ -92,78 +109,80 @@ async function clientsForKeys(tx: Tx, keys: Iterable<string>): Promise<Map<strin
     if (!byType.has(type)) byType.set(type, [])
     byType.get(type)!.push(key.slice(at + 1))
   }
-  const found = new Map<string, number>()
-  const take = (key: string, id: number) => {
-    const had = found.get(key)
-    if (had === undefined || id < had) found.set(key, id)
-  }
+  const candidates: Array<{ key: string; id: number }> = []
   for (const [type, values] of byType) {
     for (let i = 0; i < values.length; i += 500) {
       const chunk = values.slice(i, i + 500)
       if (type === 'ext') {
         const rows = await tx
-          .selectFrom('client_external_ids as e')
-          .innerJoin('clients as c', 'c.id', 'e.client_id')
-          .select(['c.id', 'e.external_id'])
-          .where('e.external_id', 'in', chunk)
-          .where('c.deleted_at', 'is', null)
-          .where('c.merged_into_id', 'is', null)
+          .selectFrom('client_external_ids')
+          .select(['client_id', 'external_id'])
+          .where('external_id', 'in', chunk)
           .execute()
-        for (const r of rows) take(`ext:${r.external_id}`, r.id)
+        for (const r of rows) candidates.push({ key: `ext:${r.external_id}`, id: r.client_id })
       } else if (type === 'inn') {
         const inns = [...new Set(chunk.map((v) => v.split('/')[0]!))]
         const rows = await tx
-          .selectFrom('clients as c')
-          .select(['c.id', 'c.inn', 'c.kpp'])
-          .where('c.inn', 'in', inns)
-          .where('c.deleted_at', 'is', null)
-          .where('c.merged_into_id', 'is', null)
+          .selectFrom('clients')
+          .select(['id', 'inn', 'kpp'])
+          .where('inn', 'in', inns)
           .execute()
         for (const r of rows) {
-          take(`inn:${r.inn}/`, r.id)
-          if (r.kpp) take(`inn:${r.inn}/${r.kpp}`, r.id)
+          candidates.push({ key: `inn:${r.inn}/`, id: r.id })
+          if (r.kpp) candidates.push({ key: `inn:${r.inn}/${r.kpp}`, id: r.id })
         }
       } else if (type === 'email' || type === 'phone') {
         const rows = await tx
-          .selectFrom('contact_channels as ch')
-          .innerJoin('clients as c', 'c.id', 'ch.client_id')
-          .select(['c.id', 'ch.normalized'])
-          .where('ch.type', '=', type)
-          .where('ch.normalized', 'in', chunk)
-          .where('c.deleted_at', 'is', null)
-          .where('c.merged_into_id', 'is', null)
+          .selectFrom('contact_channels')
+          .select(['client_id', 'normalized'])
+          .where('type', '=', type)
+          .where('normalized', 'in', chunk)
+          .where('client_id', 'is not', null)
           .execute()
-        for (const r of rows) take(`${type}:${r.normalized}`, r.id)
+        for (const r of rows) candidates.push({ key: `${type}:${r.normalized}`, id: r.client_id! })
       } else if (type === 'name') {
         const names = [...new Set(chunk.map((v) => v.slice(v.indexOf(':') + 1)))]
         const rows = await tx
-          .selectFrom('clients as c')
-          .select(['c.id', 'c.kind', 'c.name'])
-          .where('c.name', 'in', names)
-          .where('c.deleted_at', 'is', null)
-          .where('c.merged_into_id', 'is', null)
+          .selectFrom('clients')
+          .select(['id', 'kind', 'name'])
+          .where('name', 'in', names)
           .execute()
-        for (const r of rows) take(`name:${r.kind}:${r.name}`, r.id)
+        for (const r of rows) candidates.push({ key: `name:${r.kind}:${r.name}`, id: r.id })
       }
     }
+  }
+  const alive = await aliveClients(
+    tx,
+    candidates.map((c) => c.id),
+  )
+  const found = new Map<string, number>()
+  for (const { key, id } of candidates) {
+    if (!alive.has(id)) continue
+    const had = found.get(key)
+    if (had === undefined || id < had) found.set(key, id)
   }
   return found
 }
 
 /** Rows of this very file already imported (by an earlier run, or before a crash): their clients. */
 async function repeatsOf(tx: Tx, ctx: BatchContext, rows: number[]): Promise<Map<number, number>> {
+  const got: Array<{ row: number; client_id: number }> = []
+  for (let i = 0; i < rows.length; i += 500)
+    got.push(
+      ...(await tx
+        .selectFrom('import_keys')
+        .select(['row', 'client_id'])
+        .where('sha256', '=', ctx.sha256)
+        .where('row', 'in', rows.slice(i, i + 500))
+        .execute()),
+    )
+  // A row whose client went to the trash (rolled back, say) is imported again.
+  const alive = await aliveClients(
+    tx,
+    got.map((r) => r.client_id),
+  )
   const out = new Map<number, number>()
-  for (let i = 0; i < rows.length; i += 500) {
-    const got = await tx
-      .selectFrom('import_keys as k')
-      .innerJoin('clients as c', 'c.id', 'k.client_id')
-      .select(['k.row', 'k.client_id'])
-      .where('k.sha256', '=', ctx.sha256)
-      .where('k.row', 'in', rows.slice(i, i + 500))
-      .where('c.deleted_at', 'is', null)
-      .execute()
-    for (const r of got) out.set(r.row, r.client_id)
-  }
+  for (const r of got) if (alive.has(r.client_id)) out.set(r.row, r.client_id)
   return out
 }
 

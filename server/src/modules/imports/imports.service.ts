@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream'
 import { sql } from 'kysely'
 import { type AuditSource, recordAudit } from '../../platform/audit/audit.ts'
-import type { Db, Tx } from '../../platform/db/database.ts'
+import { type Db, dialectOf, type Tx } from '../../platform/db/database.ts'
 import type { ImportStatus } from '../../platform/db/schema.ts'
 import { inTransaction, nowIso } from '../../platform/db/transaction.ts'
 import { AppError } from '../../platform/errors/app-error.ts'
@@ -14,10 +14,16 @@ import type { FileStorage } from '../../platform/files/file-storage.ts'
 import { translate } from '../../platform/i18n/messages.ts'
 import type { JobQueue } from '../../platform/jobs/job-queue.ts'
 import type { Actor } from '../../platform/permissions/actor.ts'
+import { requirePermission } from '../../platform/permissions/authorize.ts'
 import { trashClientIn, updateClientIn } from '../clients/index.ts'
 import { findCustomFields } from '../custom-fields/index.ts'
 import { neutralizeFormula } from '../exports/index.ts'
-import { type OperationContext, type OperationStep, startOperation } from '../operations/index.ts'
+import {
+  type OperationContext,
+  type OperationStep,
+  onOperationFailure,
+  startOperation,
+} from '../operations/index.ts'
 import { type BatchContext, processBatch, type RowOutcome } from './imports.engine.ts'
 import './imports.messages.ts'
 import { DEFAULT_SETTINGS, type ImportSettings, loadLookups, type RowError } from './imports.rows.ts'
@@ -346,6 +352,26 @@ export async function checkImport(
   return { kind: 'done', import: await getImport(ctx, source.actor, id) }
 }
 
+/** The import's row, locked until the transaction ends on PostgreSQL (SQLite has one writer anyway). */
+async function lockRow(tx: Tx, id: number): Promise<ImportRow | undefined> {
+  return (await tx
+    .selectFrom('imports')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(dialectOf(tx) === 'postgres', (q) => q.forUpdate())
+    .executeTakeFirst()) as ImportRow | undefined
+}
+
+/** An import whose operation failed for good is marked failed (it can be run again, or rolled back). */
+onOperationFailure(IMPORT_OPERATION, async (tx, payload) => {
+  const { importId, phase } = payload as { importId: number; phase: 'check' | 'run' | 'rollback' }
+  const row = await lockRow(tx, importId)
+  if (!row || !['checking', 'running'].includes(row.status)) return
+  await setStatus(tx, importId, phase === 'check' ? 'uploaded' : 'failed', {
+    report: JSON.stringify(await reportOf(tx, importId, phase === 'check' ? 'check' : 'run')),
+  })
+})
+
 async function setStatus(
   tx: Tx,
   id: number,
@@ -364,12 +390,21 @@ export async function runImport(ctx: ImportsContext, source: AuditSource, id: nu
   const row = await loadFor(ctx.db, source.actor, id)
   if (!EDITABLE.includes(row.status)) throw new AppError('conflict', { key: 'imports.wrong_status' })
   return inTransaction(ctx.db, async ({ tx }) => {
-    await clearPhase(tx, id, 'run')
+    // A cancelled (or failed) run goes on where it stopped: the rows it did stay as they are, so a later
+    // rollback still finds every client it created.
+    const done = await tx
+      .selectFrom('import_rows')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('row').as('last')])
+      .where('import_id', '=', id)
+      .where('phase', '=', 'run')
+      .executeTakeFirstOrThrow()
+    const resumed = Number(done.n) > 0
     const opId = await startOperation(tx, ctx.jobs, {
       type: IMPORT_OPERATION,
       actor: source.actor,
       payload: { importId: id, phase: 'run' },
       total: row.row_count,
+      ...(resumed ? { cursor: { next: Number(done.last) - 1 }, done: Number(done.n) } : {}),
     })
     await setStatus(tx, id, 'running', { operation_id: opId, report: null })
     await recordAudit(
@@ -391,7 +426,11 @@ export async function cancelImport(ctx: ImportsContext, actor: Actor, id: number
   if (row.status !== 'running' && row.status !== 'checking')
     throw new AppError('conflict', { key: 'imports.wrong_status' })
   await inTransaction(ctx.db, async ({ tx }) => {
-    const phase = row.status === 'running' ? 'run' : 'check'
+    // Waits for a batch in progress (it holds the row), then sees the status it left.
+    const current = await lockRow(tx, id)
+    if (!current || (current.status !== 'running' && current.status !== 'checking'))
+      throw new AppError('conflict', { key: 'imports.wrong_status' })
+    const phase = current.status === 'running' ? 'run' : 'check'
     await setStatus(tx, id, 'cancelled', { report: JSON.stringify(await reportOf(tx, id, phase)) })
   })
   return getImport(ctx, actor, id)
@@ -400,6 +439,8 @@ export async function cancelImport(ctx: ImportsContext, actor: Actor, id: number
 /** Rollback as an operation: clients the import created go to the trash, updated fields get their old values. */
 export async function rollbackImport(ctx: ImportsContext, source: AuditSource, id: number): Promise<number> {
   const row = await loadFor(ctx.db, source.actor, id)
+  // Undoing creates means moving those clients to the trash: the importer needs that right.
+  requirePermission(source.actor, 'clients.delete')
   if (!['done', 'cancelled', 'failed'].includes(row.status))
     throw new AppError('conflict', { key: 'imports.wrong_status' })
   const total = await ctx.db
@@ -427,9 +468,10 @@ export function importStep(storage: FileStorage): OperationStep {
     tx,
     op: OperationContext<{ importId: number; phase: 'check' | 'run' | 'rollback' }, { next: number }>,
   ) => {
-    const row = await findRow(tx, op.payload.importId)
+    const row = await lockRow(tx, op.payload.importId)
     const expected = op.payload.phase === 'check' ? 'checking' : 'running'
-    if (!row || row.status !== expected || row.operation_id !== op.id) return { processed: 0, next: null }
+    if (!row || row.status !== expected || row.operation_id !== op.id)
+      return { processed: 0, next: null, stopped: true }
     const source: AuditSource = { ...op.source, source: 'import' }
     if (op.payload.phase === 'rollback') return rollbackBatch(tx, row, source, op.cursor?.next ?? 0)
     const table = await loadTable(storage, row.storage_key, sheetOf(row))
@@ -503,7 +545,11 @@ async function rollbackBatch(tx: Tx, row: ImportRow, source: AuditSource, after:
     }
   }
   const finished = rows.length < IMPORT_BATCH
-  if (finished) await setStatus(tx, row.id, 'rolled_back')
+  if (finished) {
+    // The file is no longer "already imported": the same file again creates and updates afresh.
+    await tx.deleteFrom('import_keys').where('import_id', '=', row.id).execute()
+    await setStatus(tx, row.id, 'rolled_back')
+  }
   return {
     processed: rows.length,
     counters: { undone: rows.length - failed, failed },

@@ -4,8 +4,10 @@ export { type OperationDto, operationStartedSchema } from './operations.schemas.
 export {
   OPERATION_STEP_JOB,
   type OperationContext,
+  type OperationFailureHandler,
   type OperationStep,
   type OperationSteps,
+  onOperationFailure,
   runOperationStep,
   type StepOutcome,
   startOperation,

@@ -25,6 +25,17 @@ export interface StepOutcome<C = unknown> {
   processed: number
   counters?: Record<string, number>
   next: C | null
+  /** The operation was stopped from outside (cancelled): it ends with what was done, not as complete. */
+  stopped?: boolean
+}
+
+/** What to do when an operation fails for good (its job ran out of attempts), per operation type. */
+export type OperationFailureHandler = (tx: Tx, payload: unknown) => Promise<void>
+const failureHandlers = new Map<string, OperationFailureHandler>()
+
+/** A module marks its own records failed when its operation fails (e.g. an import stuck "running"). */
+export function onOperationFailure(type: string, handler: OperationFailureHandler): void {
+  failureHandlers.set(type, handler)
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: each step knows its own payload and cursor types
@@ -40,7 +51,7 @@ export type OperationSteps = Readonly<Record<string, OperationStep>>
 export async function startOperation(
   tx: Tx,
   jobs: JobQueue,
-  input: { type: string; actor: Actor; payload: unknown; total: number },
+  input: { type: string; actor: Actor; payload: unknown; total: number; cursor?: unknown; done?: number },
 ): Promise<number> {
   const now = nowIso()
   const row = await tx
@@ -50,9 +61,9 @@ export async function startOperation(
       status: 'queued',
       created_by: input.actor.userId,
       payload: JSON.stringify(input.payload ?? {}),
-      cursor: null,
+      cursor: input.cursor === undefined ? null : JSON.stringify(input.cursor),
       total: input.total,
-      done: 0,
+      done: input.done ?? 0,
       result: '{}',
       error: null,
       created_at: now,
@@ -108,7 +119,10 @@ export async function runOperationStep(
       for (const [k, v] of Object.entries(outcome.counters ?? {})) result[k] = (result[k] ?? 0) + v
       const finished = outcome.next === null
       const now = nowIso()
-      const done = finished ? Math.max(row.total, row.done + outcome.processed) : row.done + outcome.processed
+      const done =
+        finished && !outcome.stopped
+          ? Math.max(row.total, row.done + outcome.processed)
+          : row.done + outcome.processed
       await tx
         .updateTable('operations')
         .set({
@@ -124,7 +138,7 @@ export async function runOperationStep(
         .execute()
       if (!finished) {
         await jobs.enqueue(tx, { type: OPERATION_STEP_JOB, payload: { operationId: row.id } })
-      } else if (row.created_by !== null) {
+      } else if (row.created_by !== null && !outcome.stopped) {
         await notify(uow, {
           userId: row.created_by,
           type: 'operation.done',
@@ -152,8 +166,10 @@ async function failOperation(db: Db, operationId: number, err: unknown): Promise
       })
       .where('id', '=', operationId)
       .where('status', 'in', ['queued', 'running'])
-      .returning(['id', 'type', 'created_by'])
+      .returning(['id', 'type', 'created_by', 'payload'])
       .executeTakeFirst()
+    const handler = row ? failureHandlers.get(row.type) : undefined
+    if (row && handler) await handler(tx, parse(row.payload))
     if (row?.created_by != null) {
       await notify(uow, {
         userId: row.created_by,
