@@ -386,12 +386,12 @@ describe('an import after the wizard: cancel, rollback, report, limits, access',
     expect(res.body.startsWith('\ufeff')).toBe(true)
     const lines = res.body.slice(1).split('\r\n')
     expect(lines.at(-1)).toBe('')
-    expect(lines[0]).toBe('Строка;Столбец;Поле;Ошибка')
+    expect(lines[0]).toBe('Строка;Название в файле;Столбец;Поле;Ошибка')
     expect(lines).toHaveLength(4)
     // Row 3: the ИНН, reason in Russian; the formula-like column title starts with an apostrophe.
-    expect(lines[1]).toMatch(/^3;'=ИНН;inn;.*контрольное число/)
+    expect(lines[1]).toMatch(/^3;[^;]*;'=ИНН;inn;.*контрольное число/)
     // Row 4: the e-mail; the title holds `;` so it is quoted (and neutralized inside the quotes).
-    expect(lines[2]).toMatch(/^4;"'@E-mail; рабочий";channels\.0\.value;[^;]*[а-яё]/i)
+    expect(lines[2]).toMatch(/^4;[^;]*;"'@E-mail; рабочий";channels\.0\.value;[^;]*[а-яё]/i)
     for (const line of lines.slice(1, 3)) {
       const reason = line.slice(line.lastIndexOf(';') + 1)
       expect(reason).toMatch(/[а-яё]/i)
@@ -401,7 +401,7 @@ describe('an import after the wizard: cancel, rollback, report, limits, access',
     // Another reader gets the titles in their language (an administrator may read any import).
     const en = await admin.get(`/api/imports/${imp.id}/report.csv`)
     expect(en.statusCode).toBe(200)
-    expect(en.body.slice(1).split('\r\n')[0]).toBe('Row;Column;Field;Error')
+    expect(en.body.slice(1).split('\r\n')[0]).toBe('Row;Name in the file;Column;Field;Error')
     expect(decodeURIComponent(String(en.headers['content-disposition']).split("UTF-8''")[1]!)).toBe(
       `rejected-rows-${imp.id}.csv`,
     )
@@ -415,9 +415,9 @@ describe('an import after the wizard: cancel, rollback, report, limits, access',
     )
     await runToEnd(headEn, enImp.id)
     const enLines = (await headEn.get(`/api/imports/${enImp.id}/report.csv`)).body.slice(1).split('\r\n')
-    expect(enLines[0]).toBe('Row;Column;Field;Error')
-    expect(enLines[1]).toMatch(/^3;'=ИНН;inn;.*check digit/)
-    expect(enLines[2]).toMatch(/^4;"'@E-mail; рабочий";channels\.0\.value;[A-Za-z]/)
+    expect(enLines[0]).toBe('Row;Name in the file;Column;Field;Error')
+    expect(enLines[1]).toMatch(/^3;[^;]*;'=ИНН;inn;.*check digit/)
+    expect(enLines[2]).toMatch(/^4;[^;]*;"'@E-mail; рабочий";channels\.0\.value;[A-Za-z]/)
   })
 
   it('refuses a file over the upload limit with 413 and a message, storing nothing', async () => {

@@ -598,7 +598,7 @@ export async function rejectedRowsCsv(
   const headers = JSON.parse(row.headers) as string[]
   const rows = await ctx.db
     .selectFrom('import_rows')
-    .select(['row', 'errors'])
+    .select(['row', 'name', 'errors'])
     .where('import_id', '=', id)
     .where('phase', '=', phase)
     .where('action', '=', 'error')
@@ -611,6 +611,7 @@ export async function rejectedRowsCsv(
   const lines = [
     [
       t('imports.report.row'),
+      t('imports.report.name'),
       t('imports.report.column'),
       t('imports.report.field'),
       t('imports.report.error'),
@@ -618,7 +619,13 @@ export async function rejectedRowsCsv(
   ]
   for (const r of rows)
     for (const e of JSON.parse(r.errors) as RowError[])
-      lines.push([String(r.row), e.column === null ? '' : (headers[e.column] ?? ''), e.field, e.message])
+      lines.push([
+        String(r.row),
+        r.name,
+        e.column === null ? '' : (headers[e.column] ?? ''),
+        e.field,
+        e.message,
+      ])
   return {
     name: `${t('imports.report.file')}-${row.id}.csv`,
     body: `\ufeff${lines.map((l) => l.map(quote).join(';')).join('\r\n')}\r\n`,
