@@ -458,6 +458,11 @@ export async function rollbackImport(ctx: ImportsContext, source: AuditSource, i
       total: Number(total.n),
     })
     await setStatus(tx, id, 'running', { operation_id: opId })
+    await recordAudit(
+      tx,
+      { ...source, source: 'import' },
+      { action: 'rollback', entityType: 'import', entityId: id, changes: { rows: { to: Number(total.n) } } },
+    )
     return opId
   })
 }
