@@ -268,6 +268,37 @@ describe('activities and tasks', () => {
     expect(rest).toEqual([])
   })
 
+  it('repeats a task on the first working day of each month (production calendar), in Moscow time', async () => {
+    const now = new Date()
+    // 09:00 Moscow on the 1st of next month; the series moves it to the month's first working day.
+    const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1, 6, 0))
+    const res = await anna.post('/api/tasks', {
+      title: 'Отчёт за месяц',
+      dueAt: start.toISOString(),
+      recurrence: { rule: 'FREQ=MONTHLY', nthWorkingDay: 1 },
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    const first = res.json() as TaskDto
+    expect(first.recurrence?.text).toMatch(/рабоч/)
+    const rows = await t.app.ctx.db
+      .selectFrom('tasks')
+      .select('due_at')
+      .where('series_id', '=', first.recurrence!.id)
+      .orderBy('due_at')
+      .execute()
+    expect(rows.length).toBeGreaterThanOrEqual(2)
+    const { isWorkingDay, nthWorkingDayOfMonth } = await import(
+      '../../platform/calendar/production-calendar.ts'
+    )
+    for (const r of rows) {
+      const due = new Date(r.due_at!)
+      expect(due.getUTCHours()).toBe(6)
+      const day = due.toISOString().slice(0, 10)
+      expect(isWorkingDay(day)).toBe(true)
+      expect(day).toBe(nthWorkingDayOfMonth(due.getUTCFullYear(), due.getUTCMonth() + 1, 1))
+    }
+  })
+
   it('rejects bad input with field messages in the user’s language', async () => {
     const bad = await anna.post('/api/activities', {
       typeId: 999999,
