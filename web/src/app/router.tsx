@@ -1,5 +1,7 @@
 import { Route, Routes } from 'react-router'
+import { ActivityTypesPage } from '../pages/ActivityTypesPage.tsx'
 import { AuditPage } from '../pages/AuditPage.tsx'
+import { CalendarPage } from '../pages/CalendarPage.tsx'
 import { ClassifierMovementsPage } from '../pages/ClassifierMovementsPage.tsx'
 import { ClassifiersPage } from '../pages/ClassifiersPage.tsx'
 import { ClientEditPage } from '../pages/ClientEditPage.tsx'
@@ -12,15 +14,24 @@ import { HomePage } from '../pages/HomePage.tsx'
 import { ImportPage } from '../pages/ImportPage.tsx'
 import { LoginPage } from '../pages/LoginPage.tsx'
 import { MailSettingsPage } from '../pages/MailSettingsPage.tsx'
+import { MyDayPage } from '../pages/MyDayPage.tsx'
 import { NotFoundPage } from '../pages/NotFoundPage.tsx'
 import { ProfilePage } from '../pages/ProfilePage.tsx'
 import { RolesPage } from '../pages/RolesPage.tsx'
+import { TasksPage } from '../pages/TasksPage.tsx'
 import { TeamsPage } from '../pages/TeamsPage.tsx'
 import { PAGE_ACCESS } from './access.ts'
 import { RequireAccess } from './auth/RequireAccess.tsx'
 import { RequireAuth } from './auth/RequireAuth.tsx'
 import { AppLayout } from './layout/AppLayout.tsx'
-import { CLASSIFIER_PAGE_ACCESS, IMPORT_ACCESS, MAIL_SETTINGS_ACCESS } from './layout/navigation.ts'
+import {
+  ACTIVITY_TYPES_ACCESS,
+  CLASSIFIER_PAGE_ACCESS,
+  IMPORT_ACCESS,
+  MAIL_SETTINGS_ACCESS,
+  ORGANIZER_ACCESS,
+  TASKS_ACCESS,
+} from './layout/navigation.ts'
 
 /** Every page and who may open it (the side navigation uses the same access rules). */
 export function AppRoutes() {
@@ -36,6 +47,30 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path="profile" element={<ProfilePage />} />
+        <Route
+          path="organizer"
+          element={
+            <RequireAccess access={ORGANIZER_ACCESS}>
+              <MyDayPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="calendar"
+          element={
+            <RequireAccess access={ORGANIZER_ACCESS}>
+              <CalendarPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="tasks"
+          element={
+            <RequireAccess access={TASKS_ACCESS}>
+              <TasksPage />
+            </RequireAccess>
+          }
+        />
         <Route
           path="clients"
           element={
@@ -129,6 +164,14 @@ export function AppRoutes() {
           element={
             <RequireAccess access={CLASSIFIER_PAGE_ACCESS.classifiers}>
               <ClassifiersPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="admin/activity-types"
+          element={
+            <RequireAccess access={ACTIVITY_TYPES_ACCESS}>
+              <ActivityTypesPage />
             </RequireAccess>
           }
         />

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import { useAuth } from '../app/auth/auth-context.ts'
+import { ClientActivitiesPanel } from '../modules/activities/index.ts'
 import { ClassificationTab } from '../modules/classifiers/components/card/ClassificationTab.tsx'
 import { clientKeys } from '../modules/clients/api/client-keys.ts'
 import { ClientDetails } from '../modules/clients/components/ClientDetails.tsx'
@@ -22,7 +23,15 @@ import { NotesList } from '../modules/notes/components/NotesList.tsx'
 import { isApiError } from '../ui/api.ts'
 import { ErrorScreen } from '../ui/ErrorScreen.tsx'
 
-const TABS = ['details', 'contacts', 'classification', 'timeline', 'consents', 'history'] as const
+const TABS = [
+  'details',
+  'activities',
+  'contacts',
+  'classification',
+  'timeline',
+  'consents',
+  'history',
+] as const
 type Tab = (typeof TABS)[number]
 
 /** What a save passes on to the dossier it opens: the likely duplicates the server found. */
@@ -35,8 +44,8 @@ function clientId(value: string | undefined): number | null {
 }
 
 /**
- * A client's dossier: heading and actions; requisites and details, contact persons, the timeline of
- * notes and files, consents to personal data processing, history.
+ * A client's dossier: heading and actions; requisites and details, activities and tasks, contact persons,
+ * the timeline of notes and files, consents to personal data processing, history.
  */
 export function ClientPage() {
   const { t } = useTranslation()
@@ -75,7 +84,11 @@ export function ClientPage() {
   const subject = { type: 'client', id: card.id }
   const canWrite = can('clients.update') && card.deletedAt === null
   // Contact persons belong to organizations only.
-  const tab: Tab = found === 'contacts' && card.kind !== 'organization' ? 'details' : found
+  const canReadActivities = can('activities.read')
+  const tab: Tab =
+    (found === 'contacts' && card.kind !== 'organization') || (found === 'activities' && !canReadActivities)
+      ? 'details'
+      : found
   const canMerge = can('clients.merge') && card.deletedAt === null
   // A change of classification is a change of the client: the next save must send the new version.
   const classified = (version: number) => {
@@ -125,6 +138,22 @@ export function ClientPage() {
             label: t('clients.tabs.details'),
             children: <ClientDetails client={card} defs={defs.data} />,
           },
+          ...(canReadActivities
+            ? [
+                {
+                  key: 'activities',
+                  label: t('activities.tab'),
+                  children: card.deletedAt ? (
+                    <Empty
+                      image={Empty.PRESENTED_IMAGE_SIMPLE}
+                      description={t('clients.trash.timelineHidden')}
+                    />
+                  ) : (
+                    <ClientActivitiesPanel client={card} />
+                  ),
+                },
+              ]
+            : []),
           ...(card.kind === 'organization'
             ? [
                 {

@@ -4,9 +4,10 @@ import { useMe } from '../app/auth/auth-context.ts'
 import { PasswordForm } from '../modules/account/components/PasswordForm.tsx'
 import { ProfileForm } from '../modules/account/components/ProfileForm.tsx'
 import { TokensCard } from '../modules/account/components/TokensCard.tsx'
+import { RemindersCalendarSection } from '../modules/activity-settings/components/RemindersCalendarSection.tsx'
 import { PageHeader } from '../ui/PageHeader.tsx'
 
-/** Own data, preferences, password and API tokens. */
+/** Own data, preferences, password, reminders and the calendar feed, and API tokens. */
 export function ProfilePage() {
   const { t } = useTranslation()
   const me = useMe()
@@ -23,6 +24,9 @@ export function ProfilePage() {
           <Card title={t('password.title')}>
             <PasswordForm />
           </Card>
+        </Col>
+        <Col span={24}>
+          <RemindersCalendarSection />
         </Col>
         <Col span={24}>
           <TokensCard />

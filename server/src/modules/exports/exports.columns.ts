@@ -24,6 +24,8 @@ export const STANDARD_EXPORT_COLUMNS = [
   'completeness',
   'createdAt',
   'updatedAt',
+  'nextActivityAt',
+  'lastContactAt',
 ] as const
 type StandardColumn = (typeof STANDARD_EXPORT_COLUMNS)[number]
 
@@ -96,6 +98,17 @@ function standardColumn(key: StandardColumn, ctx: ColumnContext): ExportColumn {
     case 'createdAt':
     case 'updatedAt':
       return { key, header, type: 'datetime', value: (c) => wallClock(c[key], ctx.timeZone) }
+    case 'nextActivityAt':
+    case 'lastContactAt':
+      return {
+        key,
+        header,
+        type: 'datetime',
+        value: (c) => {
+          const at = c[key]
+          return at ? wallClock(at, ctx.timeZone) : null
+        },
+      }
     default:
       return text((c) => c[key])
   }

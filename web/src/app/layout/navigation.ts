@@ -2,6 +2,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
+  CheckSquareOutlined,
   ContactsOutlined,
   FormOutlined,
   HomeOutlined,
@@ -9,9 +11,11 @@ import {
   NotificationOutlined,
   PartitionOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
   SwapOutlined,
+  TagsOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons'
@@ -47,12 +51,51 @@ export const IMPORT_ACCESS = { allOf: ['clients.read', 'clients.import'] } as co
 /** Who sets up outgoing e-mail (the SMTP server). */
 export const MAIL_SETTINGS_ACCESS = { allOf: ['settings.manage'] } as const satisfies Access
 
+/** Who opens Activity types: who shapes the types, or who sets the escalation of overdue work shown there. */
+export const ACTIVITY_TYPES_ACCESS = {
+  anyOf: ['activities.manage_types', 'settings.manage'],
+} as const satisfies Access
+
+/** Who opens "My day" and the calendar: whoever works with activities and tasks. */
+export const ORGANIZER_ACCESS = { allOf: ['activities.read'] } as const satisfies Access
+
+/** Who opens the task list: whoever works with activities and tasks. */
+export const TASKS_ACCESS = { allOf: ['activities.read'] } as const satisfies Access
+
 /**
  * The side navigation: the specification's four areas and Administration. Each function adds its pages
  * to its area when it arrives; an area shows only once it has a page the employee may open.
  */
 export const NAVIGATION: NavArea[] = [
   { key: 'main', items: [{ key: 'home', path: '/', label: 'nav.home', icon: HomeOutlined }] },
+  {
+    key: 'organizer',
+    label: 'organizer.nav.area',
+    icon: ScheduleOutlined,
+    items: [
+      {
+        key: 'myDay',
+        path: '/organizer',
+        label: 'organizer.nav.myDay',
+        icon: CarryOutOutlined,
+        access: ORGANIZER_ACCESS,
+      },
+      {
+        key: 'calendar',
+        path: '/calendar',
+        label: 'organizer.nav.calendar',
+        icon: CalendarOutlined,
+        access: ORGANIZER_ACCESS,
+      },
+      {
+        key: 'tasks',
+        path: '/tasks',
+        label: 'tasks.nav',
+        icon: CheckSquareOutlined,
+        access: TASKS_ACCESS,
+      },
+    ],
+  },
   {
     key: 'sales',
     label: 'nav.areas.sales',
@@ -116,6 +159,13 @@ export const NAVIGATION: NavArea[] = [
         label: 'nav.classifiers',
         icon: PartitionOutlined,
         access: CLASSIFIER_PAGE_ACCESS.classifiers,
+      },
+      {
+        key: 'activityTypes',
+        path: '/admin/activity-types',
+        label: 'activityTypes.nav',
+        icon: TagsOutlined,
+        access: ACTIVITY_TYPES_ACCESS,
       },
       {
         key: 'mailSettings',

@@ -24,6 +24,8 @@ export interface ClientListParams {
   source?: string
   size?: string
   completenessBelow?: number
+  /** `none`: no planned activity; `overdue`: a planned one is overdue; `planned`: one is planned. */
+  activity?: 'none' | 'overdue' | 'planned'
   createdFrom?: string
   createdTo?: string
   trash?: boolean

@@ -3,7 +3,13 @@ import type { CustomField, Team } from '@mmcrm/server/api-types'
 import { Badge, Button, Flex, Input, Segmented, Select, Switch, Typography } from 'antd'
 import { type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type ClientListState, countFilters, NO_FILTERS } from '../hooks/use-client-list-state.ts'
+import {
+  CLIENT_ACTIVITY_FILTERS,
+  type ClientActivityFilter,
+  type ClientListState,
+  countFilters,
+  NO_FILTERS,
+} from '../hooks/use-client-list-state.ts'
 import { CLIENT_KINDS, type ClientKind, KIND_LABELS } from './client-labels.ts'
 import { MoreFiltersDrawer } from './MoreFiltersDrawer.tsx'
 import { OwnerFilter } from './OwnerFilter.tsx'
@@ -72,6 +78,19 @@ export function ClientFilters({ state, teams, defs, canReadStaff, canSeeTrash, p
           popupMatchSelectWidth={false}
         />
       )}
+      <Select<ClientActivityFilter>
+        aria-label={t('clients.filters.activity')}
+        placeholder={t('clients.filters.activity')}
+        allowClear
+        value={state.activity}
+        onChange={(activity) => onChange({ activity })}
+        options={CLIENT_ACTIVITY_FILTERS.map((value) => ({
+          value,
+          label: t(`clients.filters.activityOptions.${value}`),
+        }))}
+        style={{ width: 210 }}
+        popupMatchSelectWidth={false}
+      />
       <Button
         type={state.completenessBelow === 100 ? 'primary' : 'default'}
         ghost={state.completenessBelow === 100}

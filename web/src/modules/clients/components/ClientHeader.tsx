@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router'
 import { useAuth } from '../../../app/auth/auth-context.ts'
 import { PageHeader } from '../../../ui/PageHeader.tsx'
 import { useFormat } from '../../../ui/use-format.ts'
+import { ClientActivitySummary } from '../../activities/index.ts'
 import { useCustomFieldLabel } from '../../custom-fields/hooks/use-custom-fields.ts'
 import { useClientActions } from '../hooks/use-client-actions.ts'
 import { ClientMoreActions } from './ClientMoreActions.tsx'
@@ -136,6 +137,20 @@ export function ClientHeader({ client, defs, onMerge }: Props) {
               label: t('clients.fields.updatedAt'),
               children: format.dateTime(client.updatedAt),
             },
+            ...(can('activities.read') && !inTrash
+              ? [
+                  {
+                    key: 'nextActivity',
+                    label: t('clients.fields.nextActivityAt'),
+                    children: <ClientActivitySummary clientId={client.id} show="next" />,
+                  },
+                  {
+                    key: 'lastContact',
+                    label: t('clients.fields.lastContactAt'),
+                    children: <ClientActivitySummary clientId={client.id} show="last" />,
+                  },
+                ]
+              : []),
           ]}
         />
         {client.missing.length > 0 && (

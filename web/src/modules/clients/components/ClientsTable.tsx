@@ -73,6 +73,8 @@ const SORTABLE_STANDARD: readonly string[] = [
   'industry',
   'source',
   'completeness',
+  'nextActivityAt',
+  'lastContactAt',
   'createdAt',
   'updatedAt',
 ]
@@ -159,6 +161,25 @@ export function ClientsTable({
       title: t('clients.fields.completeness'),
       width: 150,
       render: (_, c) => <CompletenessProgress percent={c.completeness} />,
+    },
+    nextActivityAt: {
+      title: t('clients.fields.nextActivityAt'),
+      width: 170,
+      render: (_, c) => {
+        if (!c.nextActivityAt) return muted(t('clients.fields.nextActivityNone'))
+        // A planned activity whose time has passed is overdue.
+        const overdue = Date.parse(c.nextActivityAt) < Date.now()
+        return (
+          <Typography.Text type={overdue ? 'danger' : undefined} data-overdue={overdue || undefined}>
+            {format.dateTime(c.nextActivityAt)}
+          </Typography.Text>
+        )
+      },
+    },
+    lastContactAt: {
+      title: t('clients.fields.lastContactAt'),
+      width: 170,
+      render: (_, c) => (c.lastContactAt ? format.dateTime(c.lastContactAt) : none),
     },
     createdAt: {
       title: t('clients.fields.createdAt'),

@@ -17,6 +17,8 @@ export const STANDARD_COLUMNS = [
   'owner',
   'team',
   'completeness',
+  'nextActivityAt',
+  'lastContactAt',
   'createdAt',
   'updatedAt',
 ] as const
@@ -29,6 +31,7 @@ const DEFAULT_COLUMNS: StandardColumn[] = [
   'phone',
   'email',
   'owner',
+  'nextActivityAt',
   'completeness',
   'updatedAt',
 ]

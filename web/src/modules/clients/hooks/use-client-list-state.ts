@@ -33,6 +33,14 @@ export interface SortEntry {
 
 export type CustomFilters = Record<string, CustomFilter>
 
+/** By planned activities: none planned (forgotten clients), an overdue one, or one planned. */
+export const CLIENT_ACTIVITY_FILTERS = ['none', 'overdue', 'planned'] as const
+export type ClientActivityFilter = (typeof CLIENT_ACTIVITY_FILTERS)[number]
+
+function isActivityFilter(value: string | null): value is ClientActivityFilter {
+  return CLIENT_ACTIVITY_FILTERS.some((f) => f === value)
+}
+
 export interface ClientListState {
   page: number
   pageSize: number
@@ -46,6 +54,7 @@ export interface ClientListState {
   size?: ClientSize
   /** Only clients whose dossier is filled less than this percentage. */
   completenessBelow?: number
+  activity?: ClientActivityFilter
   /** Calendar days (`YYYY-MM-DD`) in the employee's time zone, both included. */
   createdFrom?: string
   createdTo?: string
@@ -149,6 +158,7 @@ export function parseListState(params: URLSearchParams): ClientListState {
   const kind = params.get('kind')
   const size = params.get('size')
   const cols = params.get('cols')
+  const activity = params.get('activity')
   return {
     page: positiveInt(params.get('page')) ?? 1,
     pageSize: pageSize && pageSize <= 200 ? pageSize : DEFAULT_PAGE_SIZE,
@@ -160,6 +170,7 @@ export function parseListState(params: URLSearchParams): ClientListState {
     source: params.get('source') ?? '',
     size: isClientSize(size) ? size : undefined,
     completenessBelow: below && below <= 101 ? below : undefined,
+    activity: isActivityFilter(activity) ? activity : undefined,
     createdFrom: day(params.get('from')),
     createdTo: day(params.get('to')),
     trash: params.get('trash') === 'true',
@@ -182,6 +193,7 @@ function serialize(state: ClientListState): URLSearchParams {
   if (state.source) params.set('source', state.source)
   if (state.size) params.set('size', state.size)
   if (state.completenessBelow) params.set('below', String(state.completenessBelow))
+  if (state.activity) params.set('activity', state.activity)
   if (state.createdFrom) params.set('from', state.createdFrom)
   if (state.createdTo) params.set('to', state.createdTo)
   if (state.trash) params.set('trash', 'true')
@@ -207,6 +219,7 @@ export function countFilters(state: ClientListState): number {
     state.source,
     state.size,
     state.completenessBelow,
+    state.activity,
     state.createdFrom || state.createdTo,
     ...Object.keys(state.custom),
     ...state.classIn,
@@ -234,6 +247,7 @@ export const NO_FILTERS: Partial<ClientListState> = {
   source: '',
   size: undefined,
   completenessBelow: undefined,
+  activity: undefined,
   createdFrom: undefined,
   createdTo: undefined,
   custom: {},
@@ -296,6 +310,7 @@ export function useClientListState(timeZone: string, known: KnownListKeys = {}) 
       source: state.source || undefined,
       size: state.size,
       completenessBelow: state.completenessBelow,
+      activity: state.activity,
       createdFrom: state.createdFrom ? zonedWallTimeToIso(state.createdFrom, timeZone) : undefined,
       createdTo: state.createdTo
         ? zonedWallTimeToIso(dayjs(state.createdTo).add(1, 'day').format('YYYY-MM-DD'), timeZone)

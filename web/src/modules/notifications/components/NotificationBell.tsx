@@ -13,7 +13,7 @@ import {
 } from '../api/notifications-api.ts'
 import { useLiveNotifications } from '../hooks/use-live-notifications.tsx'
 import { useMarkRead, useOpenNotification } from '../hooks/use-open-notification.ts'
-import { notificationMessage } from './notification-message.ts'
+import { notificationExcerpt, notificationMessage } from './notification-message.ts'
 
 /** A slow fallback: new notifications arrive as server events (see useLiveNotifications). */
 const POLL_MS = 60_000
@@ -21,8 +21,12 @@ const POLL_MS = 60_000
 function NotificationText({ n }: { n: AppNotification }) {
   const { t } = useTranslation()
   const format = useFormat()
-  const message = notificationMessage(n, { formatNumber: format.number, systemName: t('audit.system') })
-  const excerpt = typeof n.payload.excerpt === 'string' ? n.payload.excerpt : ''
+  const message = notificationMessage(n, {
+    formatNumber: format.number,
+    systemName: t('audit.system'),
+    settings: format,
+  })
+  const excerpt = notificationExcerpt(n, format)
   return (
     <>
       <Typography.Text strong={n.readAt === null}>{t(message.key, message.values)}</Typography.Text>

@@ -10,9 +10,15 @@ import { useTranslation } from 'react-i18next'
 import { useServerEvent } from '../../../app/events/events-context.ts'
 import { RESYNC_EVENT } from '../../../app/events/server-events.ts'
 import { useFormat } from '../../../ui/use-format.ts'
+import { ReminderActions } from '../../organizer/components/ReminderActions.tsx'
+import { readReminderPayload } from '../../organizer/lib/reminder-message.ts'
 import { fetchNotifications, notificationKeys } from '../api/notifications-api.ts'
-import { notificationMessage, notificationTarget } from '../components/notification-message.ts'
-import { useOpenNotification } from './use-open-notification.ts'
+import {
+  notificationExcerpt,
+  notificationMessage,
+  notificationTarget,
+} from '../components/notification-message.ts'
+import { useMarkRead, useOpenNotification } from './use-open-notification.ts'
 
 const NOTIFICATION_EVENT: NotificationEventType = 'notification'
 const NOTIFICATIONS_READ_EVENT: NotificationsReadEventType = 'notifications.read'
@@ -32,6 +38,7 @@ export function useLiveNotifications(): void {
   const { t } = useTranslation()
   const format = useFormat()
   const openNotification = useOpenNotification()
+  const { mutate: markRead } = useMarkRead()
 
   const refresh = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: notificationKeys.all })
@@ -46,14 +53,34 @@ export function useLiveNotifications(): void {
       })
       const n = page.items.find((item) => item.id === id)
       if (!n || n.readAt !== null) return
-      const message = notificationMessage(n, { formatNumber: format.number, systemName: t('audit.system') })
-      const excerpt = typeof n.payload.excerpt === 'string' ? n.payload.excerpt : ''
+      const message = notificationMessage(n, {
+        formatNumber: format.number,
+        systemName: t('audit.system'),
+        settings: format,
+      })
+      const excerpt = notificationExcerpt(n, format)
       const key = `notification-${n.id}`
       const leads = notificationTarget(n) !== null
+      const reminder = n.type === 'reminder' ? readReminderPayload(n.payload) : null
       // Texts go in as strings (React renders them as text), never as HTML.
       notification.open({
         key,
         title: t(message.key, message.values),
+        // A reminder stays until it is snoozed, dismissed, opened or closed.
+        duration: reminder ? 0 : undefined,
+        actions: reminder ? (
+          <ReminderActions
+            reminderId={reminder.reminderId}
+            onHandled={() => {
+              notification.destroy(key)
+              markRead({ ids: [n.id] })
+            }}
+            onOpen={() => {
+              notification.destroy(key)
+              openNotification(n)
+            }}
+          />
+        ) : undefined,
         description: excerpt ? (
           <Typography.Paragraph type="secondary" ellipsis={{ rows: 3 }} style={{ margin: 0 }}>
             {excerpt}
@@ -68,7 +95,7 @@ export function useLiveNotifications(): void {
           : undefined,
       })
     },
-    [queryClient, notification, t, format, openNotification],
+    [queryClient, notification, t, format, openNotification, markRead],
   )
 
   useServerEvent(NOTIFICATION_EVENT, (data) => {
