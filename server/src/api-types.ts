@@ -218,6 +218,7 @@ export type MyDay = z.infer<ActivitySchemas['myDaySchema']>
 export type TimelineEntry = z.infer<ActivitySchemas['timelineEntrySchema']>
 export type Timeline = z.infer<ActivitySchemas['timelineSchema']>
 export type ReminderSettings = z.infer<ActivitySchemas['reminderSettingsSchema']>
+export type ActivitiesChangedEventType = ActivitySchemas['ACTIVITIES_CHANGED_EVENT']
 export type EscalationSettings = z.infer<ActivitySchemas['escalationSettingsSchema']>
 export interface CalendarPerson {
   id: number
@@ -251,4 +252,5 @@ export interface EscalationNotificationPayload {
   at: string
   clientName: string | null
   performer: string
+  performerId?: number
 }

@@ -20,6 +20,7 @@ import { useCustomFields } from '../modules/custom-fields/hooks/use-custom-field
 import { FilesPanel } from '../modules/files/components/FilesPanel.tsx'
 import { NoteEditor } from '../modules/notes/components/NoteEditor.tsx'
 import { NotesList } from '../modules/notes/components/NotesList.tsx'
+import { useOrganizerLive } from '../modules/organizer/hooks/use-organizer-refresh.ts'
 import { isApiError } from '../ui/api.ts'
 import { ErrorScreen } from '../ui/ErrorScreen.tsx'
 
@@ -49,6 +50,7 @@ function clientId(value: string | undefined): number | null {
  */
 export function ClientPage() {
   const { t } = useTranslation()
+  useOrganizerLive()
   const { can } = useAuth()
   const navigate = useNavigate()
   const location = useLocation()

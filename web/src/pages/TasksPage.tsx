@@ -8,6 +8,7 @@ import { TaskFilters } from '../modules/activities/components/TaskFilters.tsx'
 import { TasksTable } from '../modules/activities/components/TasksTable.tsx'
 import { useTaskListState } from '../modules/activities/hooks/use-task-list-state.ts'
 import { fetchTask, fetchTasks, TaskFormModal, taskKeys } from '../modules/activities/index.ts'
+import { useOrganizerLive } from '../modules/organizer/hooks/use-organizer-refresh.ts'
 import { ErrorAlert } from '../ui/ErrorAlert.tsx'
 import { PageHeader } from '../ui/PageHeader.tsx'
 
@@ -17,6 +18,7 @@ import { PageHeader } from '../ui/PageHeader.tsx'
  */
 export function TasksPage() {
   const { t } = useTranslation()
+  useOrganizerLive()
   const { can } = useAuth()
   const canWrite = can('activities.write')
   const { state, update, request } = useTaskListState()

@@ -332,7 +332,12 @@ export const taskListQuery = z.object({
   status: z.enum(['open', 'done', 'cancelled', 'any']).default('open'),
   overdue: z.stringbool().optional(),
   clientId: z.coerce.number().int().positive().optional(),
-  assigneeId: z.coerce.number().int().positive().optional(),
+  assigneeId: z
+    .string()
+    .regex(/^\d+(,\d+)*$/)
+    .max(2000)
+    .optional()
+    .meta({ description: 'One or several assignees: `5` or `5,7,9`' }),
   dueFrom: instantField.optional(),
   dueTo: instantField.optional(),
   q: z.string().trim().max(100).optional(),
@@ -426,3 +431,6 @@ export const escalationSettingsSchema = z
   })
   .meta({ id: 'EscalationSettings' })
 export type EscalationSettings = z.infer<typeof escalationSettingsSchema>
+
+/** Real-time event: activities or tasks changed (`data: { kind, ids }`); pages refetch what they show. */
+export const ACTIVITIES_CHANGED_EVENT = 'activities.changed'

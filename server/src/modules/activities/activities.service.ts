@@ -23,6 +23,7 @@ import type {
   ActivityUpdateInput,
   RecurrenceInput,
 } from './activities.schemas.ts'
+import { announce, concernedActivity } from './announce.ts'
 import { checkRule } from './recurrence-text.ts'
 import { dropReminders, syncReminders } from './reminders.sync.ts'
 
@@ -284,7 +285,8 @@ export async function createActivity(
 ): Promise<ActivityDto> {
   const { actor } = source
   requirePermission(actor, 'activities.write')
-  const row = await inTransaction(ctx.db, async ({ tx }) => {
+  const row = await inTransaction(ctx.db, async (uow) => {
+    const { tx } = uow
     const subject = await accessSubject(
       tx,
       ctx.subjects,
@@ -326,6 +328,7 @@ export async function createActivity(
       await remind(tx, first, type.code, input.reminders)
     }
     await repo.refreshClientActivity(tx, [clientId])
+    await announce(uow, 'activity', [concernedActivity(first)])
     return first
   })
   return (await repo.activityDtos(ctx.db, actor, [row]))[0]!
@@ -465,7 +468,8 @@ export async function updateActivity(
   patch: ActivityUpdateInput,
 ): Promise<ActivityDto> {
   const { actor } = source
-  const row = await inTransaction(ctx.db, async ({ tx }) => {
+  const row = await inTransaction(ctx.db, async (uow) => {
+    const { tx } = uow
     const before = await activityForWrite(ctx, tx, actor, id)
     if (before.version !== version) throw new AppError('precondition_failed')
     const typeId = patch.typeId ?? before.type_id
@@ -518,6 +522,7 @@ export async function updateActivity(
     )
     if (inSeries) await changeSeriesFrom(tx, source, before, changed, patch, type.code)
     await repo.refreshClientActivity(tx, [before.client_id])
+    await announce(uow, 'activity', [concernedActivity(before), concernedActivity(changed)])
     return changed
   })
   return (await repo.activityDtos(ctx.db, actor, [row]))[0]!
@@ -630,7 +635,8 @@ export async function completeActivity(
   input: ActivityCompleteInput,
 ): Promise<{ activity: ActivityDto; next: ActivityDto | null }> {
   const { actor } = source
-  const [row, next] = await inTransaction(ctx.db, async ({ tx }) => {
+  const [row, next] = await inTransaction(ctx.db, async (uow) => {
+    const { tx } = uow
     const before = await activityForWrite(ctx, tx, actor, id)
     if (before.version !== version) throw new AppError('precondition_failed')
     if (before.status !== 'planned') throw new AppError('conflict', { key: 'activities.not_planned' })
@@ -671,6 +677,10 @@ export async function completeActivity(
       await remind(tx, nextRow, nextType.code, input.next.reminders)
     }
     await repo.refreshClientActivity(tx, [before.client_id])
+    await announce(uow, 'activity', [
+      concernedActivity(after),
+      ...(nextRow ? [concernedActivity(nextRow)] : []),
+    ])
     return [after, nextRow] as const
   })
   const dtos = await repo.activityDtos(ctx.db, actor, next ? [row, next] : [row])
@@ -684,7 +694,8 @@ export async function cancelActivity(
   id: number,
   version: number,
 ): Promise<ActivityDto> {
-  const row = await inTransaction(ctx.db, async ({ tx }) => {
+  const row = await inTransaction(ctx.db, async (uow) => {
+    const { tx } = uow
     const before = await activityForWrite(ctx, tx, source.actor, id)
     if (before.version !== version) throw new AppError('precondition_failed')
     if (before.status !== 'planned') throw new AppError('conflict', { key: 'activities.not_planned' })
@@ -694,6 +705,7 @@ export async function cancelActivity(
     })
     await remind(tx, after, '')
     await repo.refreshClientActivity(tx, [before.client_id])
+    await announce(uow, 'activity', [concernedActivity(after)])
     return after
   })
   return (await repo.activityDtos(ctx.db, source.actor, [row]))[0]!
@@ -707,7 +719,8 @@ export async function deleteActivity(
   version: number,
   scope: 'occurrence' | 'series',
 ): Promise<void> {
-  await inTransaction(ctx.db, async ({ tx }) => {
+  await inTransaction(ctx.db, async (uow) => {
+    const { tx } = uow
     const before = await activityForWrite(ctx, tx, source.actor, id)
     if (before.version !== version) throw new AppError('precondition_failed')
     let doomed: repo.ActivityRow[] = [before]
@@ -741,5 +754,6 @@ export async function deleteActivity(
       doomed.map((r) => r.id),
     )
     await repo.refreshClientActivity(tx, [before.client_id])
+    await announce(uow, 'activity', doomed.map(concernedActivity))
   })
 }

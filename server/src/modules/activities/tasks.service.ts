@@ -23,6 +23,7 @@ import {
   clientOfSubject,
   SERIES_HORIZON_DAYS,
 } from './activities.service.ts'
+import { announce, concernedTask } from './announce.ts'
 import { checkRule } from './recurrence-text.ts'
 import { dropReminders, syncReminders } from './reminders.sync.ts'
 
@@ -102,7 +103,7 @@ export async function listTasks(
   const now = new Date().toISOString()
   if (q.overdue === true) query = query.where('t.status', '=', 'open').where('t.due_at', '<', now)
   if (q.clientId) query = query.where('t.client_id', '=', q.clientId)
-  if (q.assigneeId) query = query.where('t.assignee_id', '=', q.assigneeId)
+  if (q.assigneeId) query = query.where('t.assignee_id', 'in', q.assigneeId.split(',').map(Number))
   if (q.dueFrom) query = query.where('t.due_at', '>=', q.dueFrom)
   if (q.dueTo) query = query.where('t.due_at', '<', q.dueTo)
   if (q.q)
@@ -209,7 +210,8 @@ export async function createTask(
       'activities.subject_incomplete',
     )
   if (input.recurrence && !input.dueAt) throw AppError.field('dueAt', 'activities.recurrence_needs_due')
-  const row = await inTransaction(ctx.db, async ({ tx }) => {
+  const row = await inTransaction(ctx.db, async (uow) => {
+    const { tx } = uow
     let subject: { type: string; id: number } | null = null
     if (input.subjectType !== undefined && input.subjectId !== undefined) {
       const s = await accessSubject(
@@ -273,10 +275,12 @@ export async function createTask(
       })
       const created = await extendTaskSeries(tx, source, series.id)
       if (!created.length) throw AppError.field('recurrence.rule', 'activities.recurrence_empty')
+      await announce(uow, 'task', [concernedTask(created[0]!)])
       return created[0]!
     }
     const task = await insertTask(tx, source, base)
     await remind(tx, task, input.reminders)
+    await announce(uow, 'task', [concernedTask(task)])
     return task
   })
   return (await repo.taskDtos(ctx.db, actor, [row]))[0]!
@@ -374,7 +378,8 @@ export async function updateTask(
   patch: TaskUpdateInput,
 ): Promise<TaskDto> {
   const { actor } = source
-  const row = await inTransaction(ctx.db, async ({ tx }) => {
+  const row = await inTransaction(ctx.db, async (uow) => {
+    const { tx } = uow
     const before = await taskForWrite(ctx, tx, actor, id)
     if (before.version !== version) throw new AppError('precondition_failed')
     let assigneeId = before.assignee_id
@@ -460,6 +465,7 @@ export async function updateTask(
         .where('id', '=', series.id)
         .execute()
     }
+    await announce(uow, 'task', [concernedTask(before), concernedTask(after)])
     return after
   })
   return (await repo.taskDtos(ctx.db, actor, [row]))[0]!
@@ -472,7 +478,8 @@ export async function deleteTask(
   version: number,
   scope: 'occurrence' | 'series',
 ): Promise<void> {
-  await inTransaction(ctx.db, async ({ tx }) => {
+  await inTransaction(ctx.db, async (uow) => {
+    const { tx } = uow
     const before = await taskForWrite(ctx, tx, source.actor, id)
     if (before.version !== version) throw new AppError('precondition_failed')
     let doomed: repo.TaskRow[] = [before]
@@ -505,5 +512,6 @@ export async function deleteTask(
       'task',
       doomed.map((r) => r.id),
     )
+    await announce(uow, 'task', doomed.map(concernedTask))
   })
 }

@@ -1,4 +1,4 @@
-import type { NotificationEventType } from '@mmcrm/server/api-types'
+import type { ActivitiesChangedEventType, NotificationEventType } from '@mmcrm/server/api-types'
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { useServerEvent } from '../../../app/events/events-context.ts'
@@ -6,6 +6,7 @@ import { RESYNC_EVENT } from '../../../app/events/server-events.ts'
 import { ORGANIZER_PREFIXES } from '../api/organizer-api.ts'
 
 const NOTIFICATION_EVENT: NotificationEventType = 'notification'
+const ACTIVITIES_CHANGED: ActivitiesChangedEventType = 'activities.changed'
 
 /**
  * Refetches everything the organizer shows (my day, calendars, tasks, timelines); resolves when the
@@ -23,15 +24,17 @@ export function useOrganizerRefresh(): () => Promise<void> {
 }
 
 /**
- * Keeps an organizer page current while it is open: a new notification (a reminder, an escalation, a task
- * given by a colleague…) or a resync after missed events refetches what it shows.
+ * Keeps an organizer page current while it is open: activities or tasks changed by anyone concerned, a new
+ * notification (a reminder, an escalation…) or a resync after missed events refetches what it shows.
  */
 export function useOrganizerLive(): void {
   const queryClient = useQueryClient()
   const refresh = useCallback(() => {
-    for (const queryKey of [['activities'], ['tasks'], ['organizer']])
+    for (const queryKey of [['activities'], ['tasks'], ['organizer'], ['timeline']])
       void queryClient.invalidateQueries({ queryKey })
   }, [queryClient])
   useServerEvent(NOTIFICATION_EVENT, refresh)
+  // A colleague (or this employee in another tab) planned, moved or completed something.
+  useServerEvent(ACTIVITIES_CHANGED, refresh)
   useServerEvent(RESYNC_EVENT, refresh)
 }
