@@ -334,8 +334,26 @@ describe('activities and tasks', () => {
         startsAt: inMinutes(10),
       })
     ).json() as ActivityDto
-    // Three hours later (default limit: two hours overdue).
-    const later = new Date(Date.now() + 3 * 3600_000)
+    // The administrator sets the limit: an hour overdue (a manager may not).
+    expect(
+      (
+        await anna.request({
+          method: 'PUT',
+          url: '/api/settings/escalation',
+          payload: { enabled: true, afterMinutes: 60 },
+        })
+      ).statusCode,
+    ).toBe(403)
+    const set = await admin.request({
+      method: 'PUT',
+      url: '/api/settings/escalation',
+      payload: { enabled: true, afterMinutes: 60 },
+    })
+    expect(set.statusCode).toBe(200)
+    expect((await admin.get('/api/settings/escalation')).json()).toEqual({ enabled: true, afterMinutes: 60 })
+    // Not yet after 50 minutes past its time; once after 90.
+    expect(await escalateOverdue(t.app.ctx.db, new Date(Date.now() + 60 * 60_000))).toBe(0)
+    const later = new Date(Date.now() + 100 * 60_000)
     expect(await escalateOverdue(t.app.ctx.db, later)).toBeGreaterThanOrEqual(1)
     expect(await escalateOverdue(t.app.ctx.db, later)).toBe(0)
     const notes = (await head.get('/api/notifications')).json().items as Array<{

@@ -2,7 +2,7 @@
  * Escalation: an activity or task overdue by the configured time is reported to the performer's team
  * head, once (`escalated_at`, and a dedupe key on the notification).
  */
-import type { Db } from '../../platform/db/database.ts'
+import type { Db, Tx } from '../../platform/db/database.ts'
 import { inTransaction } from '../../platform/db/transaction.ts'
 import { getSetting } from '../../platform/settings.ts'
 import { notifyMany } from '../notifications/index.ts'
@@ -13,7 +13,7 @@ export { type EscalationSettings, escalationSettingsSchema }
 export const ESCALATION_JOB = 'activities.escalate'
 export const ESCALATION_SETTING = 'activities.escalation'
 
-export async function escalationSettings(db: Db): Promise<EscalationSettings> {
+export async function escalationSettings(db: Db | Tx): Promise<EscalationSettings> {
   const raw = await getSetting(db, ESCALATION_SETTING, {})
   const parsed = escalationSettingsSchema.safeParse(raw)
   return parsed.success ? parsed.data : escalationSettingsSchema.parse({})

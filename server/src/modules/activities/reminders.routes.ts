@@ -148,7 +148,7 @@ export const remindersRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const source = auditSource(request)
       await inTransaction(db, async ({ tx }) => {
-        const before = await escalationSettings(db)
+        const before = await escalationSettings(tx)
         await setSetting(tx, ESCALATION_SETTING, request.body)
         await recordAudit(tx, source, {
           action: 'update',

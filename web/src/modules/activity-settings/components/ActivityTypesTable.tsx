@@ -91,6 +91,20 @@ export function ActivityTypesTable({ types, loading, onOpen }: Props) {
       ),
     },
     {
+      key: 'active',
+      title: t('activityTypes.columns.active'),
+      render: (_, type) => (
+        <Switch
+          size="small"
+          checked={type.isActive}
+          loading={toggle.isPending && toggle.variables?.id === type.id}
+          disabled={busy}
+          aria-label={t('activityTypes.offerNamed', { name: localName(type) })}
+          onChange={() => toggle.mutate(type)}
+        />
+      ),
+    },
+    {
       key: 'code',
       title: t('activityTypes.columns.code'),
       render: (_, type) => <Typography.Text code>{type.code}</Typography.Text>,
@@ -118,7 +132,7 @@ export function ActivityTypesTable({ types, loading, onOpen }: Props) {
         if (active.length === 0)
           return <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>
         return (
-          <Flex gap={4} wrap style={{ maxWidth: 320 }}>
+          <Flex gap={4} wrap style={{ maxWidth: 300 }}>
             {active.map((o) => (
               <Tag key={o.id}>
                 <Badge status={RESULT_STATUS[o.result]} text={localName(o)} />
@@ -127,20 +141,6 @@ export function ActivityTypesTable({ types, loading, onOpen }: Props) {
           </Flex>
         )
       },
-    },
-    {
-      key: 'active',
-      title: t('activityTypes.columns.active'),
-      render: (_, type) => (
-        <Switch
-          size="small"
-          checked={type.isActive}
-          loading={toggle.isPending && toggle.variables?.id === type.id}
-          disabled={busy}
-          aria-label={t('activityTypes.offerNamed', { name: localName(type) })}
-          onChange={() => toggle.mutate(type)}
-        />
-      ),
     },
   ]
 

@@ -91,7 +91,7 @@ function EscalationForm({ settings }: { settings: EscalationSettings }) {
                   const value = joinMinutes(form.getFieldValue('hours'), form.getFieldValue('minutes'))
                   return value >= MIN_MINUTES && value <= MAX_MINUTES
                     ? Promise.resolve()
-                    : Promise.reject(new Error(t('escalation.range')))
+                    : Promise.reject(new Error(t('escalation.rangeError')))
                 },
               },
             ]}

@@ -138,26 +138,28 @@ function TypeRow({ type, defaults }: { type: ActivityType; defaults: number[] })
   const own = Form.useWatch(['byType', type.code, 'own'], form)
   const switchId = `reminderSettings_byType_${type.code}_own`
   return (
-    <Flex gap={12} align="center" wrap style={{ minHeight: 32 }}>
-      <Flex gap={8} align="center" style={{ width: 160 }}>
+    <Flex gap={12} align="center" style={{ minHeight: 32 }}>
+      <Flex gap={8} align="center" style={{ width: 150, flex: 'none' }}>
         <ColorSwatch color={type.color} />
         <Typography.Text ellipsis>{localName(type)}</Typography.Text>
       </Flex>
-      <Flex gap={6} align="center">
+      <Flex gap={6} align="center" style={{ flex: 'none' }}>
         <Form.Item name={['byType', type.code, 'own']} valuePropName="checked" noStyle>
           <Switch size="small" id={switchId} />
         </Form.Item>
         <label htmlFor={switchId}>{t('reminderSettings.own')}</label>
       </Flex>
-      {own ? (
-        <Form.Item name={['byType', type.code, 'offsets']} noStyle>
-          <OffsetsSelect aria-label={localName(type)} style={{ flex: 1 }} />
-        </Form.Item>
-      ) : (
-        <Typography.Text type="secondary">
-          {t('reminderSettings.asDefault', { offsets: offsetsText(defaults, t) })}
-        </Typography.Text>
-      )}
+      <div style={{ flex: 1, minWidth: 0 }}>
+        {own ? (
+          <Form.Item name={['byType', type.code, 'offsets']} noStyle>
+            <OffsetsSelect aria-label={localName(type)} style={{ width: '100%', minWidth: 0 }} />
+          </Form.Item>
+        ) : (
+          <Typography.Text type="secondary">
+            {t('reminderSettings.asDefault', { offsets: offsetsText(defaults, t) })}
+          </Typography.Text>
+        )}
+      </div>
     </Flex>
   )
 }
