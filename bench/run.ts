@@ -5,10 +5,11 @@ import path from 'node:path'
 import { classifierList } from './benchmarks/classifier-list.ts'
 import { httpMe } from './benchmarks/http-me.ts'
 import { importBench } from './benchmarks/import.ts'
+import { remindersBench } from './benchmarks/reminders.ts'
 import { search } from './benchmarks/search.ts'
 import type { Benchmark, Figure } from './support.ts'
 
-const BENCHMARKS: Benchmark[] = [httpMe, classifierList, search, importBench]
+const BENCHMARKS: Benchmark[] = [httpMe, classifierList, search, importBench, remindersBench]
 
 const onlyIndex = process.argv.indexOf('--only')
 const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined

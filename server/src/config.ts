@@ -40,6 +40,7 @@ const configSchema = z.object({
   CRM_WEB_DIST: z.string().optional(),
   CRM_FILES_DIR: z.string().optional(),
   CRM_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(25),
+  CRM_REMINDER_BATCH: z.coerce.number().int().min(1).max(5000).default(1000),
   CRM_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^/?#]+/, 'must be smtp://[user:password@]host[:port] or smtps://…')
@@ -78,6 +79,8 @@ export interface Config {
   filesDir: string
   /** Largest upload, in megabytes. */
   uploadMaxMb: number
+  /** Reminders fired per transaction by the dispatcher (smaller in tests that kill it mid-way). */
+  reminderBatch: number
   /** Outgoing mail from the environment; when set it wins over the settings saved in the CRM. */
   smtp?: { url: string; from: string }
 }
@@ -129,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: c.CRM_WEB_DIST,
     filesDir: c.CRM_FILES_DIR ? path.resolve(c.CRM_FILES_DIR) : path.join(dataDir, 'files'),
     uploadMaxMb: c.CRM_UPLOAD_MAX_MB,
+    reminderBatch: c.CRM_REMINDER_BATCH,
     ...(c.CRM_SMTP_URL && c.CRM_SMTP_FROM ? { smtp: { url: c.CRM_SMTP_URL, from: c.CRM_SMTP_FROM } } : {}),
   }
 }

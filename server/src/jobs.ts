@@ -64,7 +64,7 @@ export function registerJobs(worker: JobWorker, ctx: AppContext): void {
     await purgeExpiredSessions(ctx.db)
   })
   // Reminders: due ones fired every few seconds (and at start-up, marked late if missed).
-  const dispatchDeps = { database: ctx.database, jobs: ctx.jobs, config: ctx.config }
+  const dispatchDeps = { ...ctx, batch: ctx.config.reminderBatch }
   worker.register(REMINDERS_DISPATCH_JOB, async () => {
     await dispatchDueReminders(dispatchDeps)
   })

@@ -6,6 +6,7 @@ import type { Db } from '../platform/db/database.ts'
 import type { Locale } from '../platform/i18n/messages.ts'
 import { SYSTEM_ACTOR } from '../platform/permissions/actor.ts'
 import type { SubjectRegistry } from '../platform/subjects.ts'
+import { loadDemoActivities } from './demo-activities.ts'
 import { loadDemoClassifiers } from './demo-classifiers.ts'
 import { loadDemoClients } from './demo-clients.ts'
 import { DEMO_COMPANIES } from './demo-company.ts'
@@ -19,8 +20,8 @@ export interface DemoLogin {
 
 /**
  * Loads the demo company into an empty database: teams with their heads and an employee for each
- * role, clients with their contact persons, notes and edits, and five classifiers with the clients in them.
- * Later functions add their data here. Returns the sign-ins, or null when the database has data.
+ * role, clients with their contact persons, notes and edits, five classifiers with the clients in them,
+ * and a month of activities and tasks for every employee. Later functions add their data here. Returns the sign-ins, or null when the database has data.
  */
 export async function loadDemo(
   db: Db,
@@ -82,6 +83,12 @@ export async function loadDemo(
     heads: editors.slice(0, 2),
     operator: editors[2]!,
   })
+  if (options.subjects) {
+    const workers = await Promise.all(
+      company.employees.map(async (e) => ({ key: e.key, actor: await actorOf(e.key) })),
+    )
+    await loadDemoActivities({ db, subjects: options.subjects }, locale, config.defaultTimeZone, workers)
+  }
   return logins
 }
 

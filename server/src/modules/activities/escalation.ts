@@ -91,7 +91,7 @@ export async function escalateOverdue(db: Db, now = new Date()): Promise<number>
           performer: a.owner_name,
           performerId: a.owner_id,
         },
-        dedupeKey: `escalation:activity:${a.id}`,
+        dedupeKey: `escalation:activity:${a.id}:${a.starts_at}`,
       })),
       ...tasks.map((k) => ({
         userId: k.head_id!,
@@ -108,7 +108,7 @@ export async function escalateOverdue(db: Db, now = new Date()): Promise<number>
           performer: k.owner_name,
           performerId: k.owner_id,
         },
-        dedupeKey: `escalation:task:${k.id}`,
+        dedupeKey: `escalation:task:${k.id}:${k.due_at}`,
       })),
     ])
     if (activities.length)

@@ -1,5 +1,6 @@
 import './rule-variables.ts'
 
+export { moveClientWork } from './activities.repository.ts'
 export { activitiesRoutes } from './activities.routes.ts'
 export {
   type ActivitiesContext,
@@ -21,4 +22,3 @@ export {
 } from './reminders.sync.ts'
 export { extendAllSeries, SERIES_JOB } from './series.ts'
 export { extendTaskSeries } from './tasks.service.ts'
-export { moveClientWork } from './activities.repository.ts'

@@ -29,14 +29,15 @@ export const LATE_AFTER_MS = 60_000
 /** Reminders fired per transaction. */
 export const DEFAULT_DISPATCH_BATCH = 1000
 /**
- * The lease a dispatch job holds while it works, renewed every second — far shorter than the worker's
- * minute. Were the server killed mid-dispatch, its job would keep the recurring tick's place (one copy
- * across instances) until the lease ran out: with a minute, the missed reminders waited a minute after
- * the restart; with this, the restarted worker takes the job back as it starts. Two dispatchers never
- * harm each other (claims skip locked rows), so a lease that lapses costs nothing but a second dispatcher.
+ * The lease a dispatch job holds while it works, renewed four times a second — far shorter than the
+ * worker's minute. Were the server killed mid-dispatch, its job would keep the recurring tick's place
+ * (one copy across instances) until the lease ran out: with a minute, the missed reminders waited a
+ * minute after the restart; with this, the restarted worker takes the job back as it starts (its first
+ * look for expired leases; later looks come every 15 s). Two dispatchers never harm each other (claims
+ * skip locked rows), so a lease that lapses under a slow batch costs nothing but a second dispatcher.
  */
-export const DISPATCH_LEASE_MS = 3000
-const LEASE_RENEW_MS = 1000
+export const DISPATCH_LEASE_MS = 1000
+const LEASE_RENEW_MS = 250
 const DISPATCH_JOBS = [REMINDERS_DISPATCH_JOB, `${REMINDERS_DISPATCH_JOB}.tick`]
 
 export interface DispatchDeps {
@@ -170,7 +171,10 @@ export function reminderText(
 }
 
 /** One batch; returns how many reminders it handled (0: nothing due). */
-export async function dispatchBatch(deps: DispatchDeps, limit = deps.batch ?? DEFAULT_DISPATCH_BATCH): Promise<number> {
+export async function dispatchBatch(
+  deps: DispatchDeps,
+  limit = deps.batch ?? DEFAULT_DISPATCH_BATCH,
+): Promise<number> {
   const { database, jobs } = deps
   return inTransaction(database.db, async (uow) => {
     const { tx } = uow
@@ -269,8 +273,8 @@ export async function dispatchBatch(deps: DispatchDeps, limit = deps.batch ?? DE
 }
 
 /**
- * Fires everything due, batch after batch, for up to `budgetMs` (the job's lease is longer); whatever
- * is left is taken by the next run, which is queued at once.
+ * Fires everything due, batch after batch, for up to `budgetMs` (the job's lease renewed meanwhile);
+ * whatever is left is taken by the next run, which is queued at once.
  */
 export async function dispatchDueReminders(
   deps: DispatchDeps,
@@ -299,7 +303,7 @@ export async function dispatchDueReminders(
 }
 
 /**
- * Keeps this worker's running dispatch jobs leased for DISPATCH_LEASE_MS, renewed every second until
+ * Keeps this worker's running dispatch jobs leased for DISPATCH_LEASE_MS, renewed four times a second until
  * stopped (when called outside a job there is nothing to renew).
  */
 function keepLease(deps: DispatchDeps): { stop(): Promise<void> } {

@@ -36,6 +36,14 @@ export async function saveReminderSettings(
       oc.column('user_id').doUpdateSet({ settings: JSON.stringify(settings), updated_at: now }),
     )
     .execute()
+  // The channels apply to the reminders already set too (a series is planned months ahead). Not a
+  // re-arming: `updated_at` keeps when each was armed, which tells a late firing from an on-time one.
+  await tx
+    .updateTable('reminders')
+    .set({ channels: JSON.stringify(settings.channels) })
+    .where('user_id', '=', userId)
+    .where('status', '!=', 'cancelled')
+    .execute()
 }
 
 export interface ReminderTarget {

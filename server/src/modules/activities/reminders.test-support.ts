@@ -90,7 +90,9 @@ export async function seedDueReminders(db: Db, o: SeedOptions): Promise<Seeded> 
             contact_id: null,
             starts_at: p.startsAt,
             duration_min: call.default_duration_min,
-            ends_at: new Date(new Date(p.startsAt).getTime() + call.default_duration_min * 60_000).toISOString(),
+            ends_at: new Date(
+              new Date(p.startsAt).getTime() + call.default_duration_min * 60_000,
+            ).toISOString(),
             owner_id: p.user,
             team_id: null,
             outcome_id: null,
