@@ -207,7 +207,10 @@ describe('classifier in the client list (S1): card, bulk, facets, multi-key sort
     await page.getByRole('button', { name: 'Сортировка' }).click()
     const builder = page.getByTestId('sort-builder')
     const add = async (label: string) => {
-      await builder.getByRole('combobox', { name: 'Добавить признак сортировки' }).click()
+      const box = builder.getByRole('combobox', { name: 'Добавить признак сортировки' })
+      await box.click()
+      // The list is long (and virtual): type to narrow it, as a user would.
+      await box.fill(label)
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click()
     }
     await add('Название')
