@@ -299,6 +299,42 @@ describe('activities and tasks', () => {
     }
   })
 
+  it('lists my day in my time zone, overdue work first, and the task list filters overdue', async () => {
+    // Outside any team: nothing of theirs is escalated by the test below.
+    const me = await t.signIn('sales_manager')
+    const client = (await me.post('/api/clients', { kind: 'organization', name: 'ООО «День»' })).json()
+    const plan = async (startsAt: string, title: string) =>
+      (
+        await me.post('/api/activities', {
+          typeId: type('call').id,
+          subjectType: 'client',
+          subjectId: client.id,
+          startsAt,
+          title,
+        })
+      ).json() as ActivityDto
+    const missed = await plan(inMinutes(-26 * 60), 'Вчерашний звонок')
+    const soon = await plan(inMinutes(1), 'Скоро')
+    const late = (
+      await me.post('/api/tasks', { title: 'Просрочено', dueAt: inMinutes(-90) })
+    ).json() as TaskDto
+    const day = (await me.get('/api/organizer/my-day')).json()
+    expect(day.timeZone).toBe('Europe/Moscow')
+    expect(day.overdueActivities.map((a: ActivityDto) => a.id)).toEqual([missed.id])
+    expect(day.overdueTasks.map((x: TaskDto) => x.id)).toEqual([late.id])
+    const todayInMoscow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(
+      new Date(soon.startsAt),
+    )
+    if (todayInMoscow === day.date) expect(day.activities.map((a: ActivityDto) => a.id)).toContain(soon.id)
+    const overdue = (await me.get('/api/tasks?filter=mine&overdue=true')).json()
+    expect(overdue.items.map((x: TaskDto) => x.id)).toEqual([late.id])
+    // The client list finds the client with overdue work.
+    const list = (await me.get('/api/clients?activity=overdue')).json()
+    expect(list.items.map((c: { id: number }) => c.id)).toEqual([client.id])
+    const none = (await me.get('/api/clients?activity=none')).json()
+    expect(none.items.map((c: { id: number }) => c.id)).not.toContain(client.id)
+  })
+
   it('rejects bad input with field messages in the user’s language', async () => {
     const bad = await anna.post('/api/activities', {
       typeId: 999999,

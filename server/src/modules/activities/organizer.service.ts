@@ -1,46 +1,21 @@
 /** The manager's organizer: "my day" and a record's timeline of activities and tasks. */
+import { instantOfWallClock, wallClockOf } from '../../platform/calendar/recurrence.ts'
 import type { Actor } from '../../platform/permissions/actor.ts'
 import { requirePermission } from '../../platform/permissions/authorize.ts'
 import { visibleTo } from '../../platform/permissions/visibility.ts'
 import { accessSubject } from '../../platform/subject-access.ts'
 import * as repo from './activities.repository.ts'
 import type { ActivityDto, TaskDto } from './activities.schemas.ts'
-import { type ActivitiesContext, earlierOf } from './activities.service.ts'
-
-/** Offset (minutes east of UTC) of a time zone at an instant. */
-function offsetAt(timeZone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at)
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value)
-  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
-  return Math.round((local - at.getTime()) / 60_000)
-}
+import type { ActivitiesContext } from './activities.service.ts'
 
 /** The UTC instant of a local midnight (`YYYY-MM-DD` in the zone). */
 export function localMidnightUtc(date: string, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const guess = Date.UTC(y, m - 1, d)
-  let at = new Date(guess - offsetAt(timeZone, new Date(guess)) * 60_000)
-  at = new Date(guess - offsetAt(timeZone, at) * 60_000)
-  return at
+  return new Date(instantOfWallClock(`${date}T00:00:00.000`, timeZone))
 }
 
 /** Today's date in a time zone. */
 export function localToday(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now)
+  return wallClockOf(now.toISOString(), timeZone).slice(0, 10)
 }
 
 function nextDate(date: string): string {
@@ -49,7 +24,7 @@ function nextDate(date: string): string {
   return d.toISOString().slice(0, 10)
 }
 
-/** Today's activities and tasks of the caller, in their time zone, with everything overdue first. */
+/** A day's activities and tasks of the caller, in their time zone; first everything overdue (planned or open, its time passed), whatever its day. */
 export async function myDay(ctx: ActivitiesContext, actor: Actor, date?: string) {
   requirePermission(actor, 'activities.read')
   const tz = actor.timeZone
@@ -63,7 +38,7 @@ export async function myDay(ctx: ActivitiesContext, actor: Actor, date?: string)
     .selectAll()
     .where('owner_id', '=', me)
     .where('status', '=', 'planned')
-    .where('starts_at', '<', earlierOf(from, now))
+    .where('starts_at', '<', now)
     .orderBy('starts_at')
     .limit(200)
     .execute()) as repo.ActivityRow[]
@@ -82,7 +57,7 @@ export async function myDay(ctx: ActivitiesContext, actor: Actor, date?: string)
     .selectAll()
     .where('assignee_id', '=', me)
     .where('status', '=', 'open')
-    .where('due_at', '<', earlierOf(from, now))
+    .where('due_at', '<', now)
     .orderBy('due_at')
     .limit(200)
     .execute()) as repo.TaskRow[]
