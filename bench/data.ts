@@ -1,15 +1,18 @@
 // `npm run bench:data -- --clients 1000000 [--seed 42] [--database <file> | --database-url postgres://…] [--reset]`
 // Creates a database with the product's schema (its own migrations) and fills it with a deterministic
-// data set for the classifier benchmarks: staff, 5 classifiers (202 nodes), N clients with 3–6 direct
-// memberships each; the same seed gives the same rows and ids on SQLite and PostgreSQL. Without
+// data set for the classifier and search benchmarks: staff, 5 classifiers (202 nodes), N clients with 3–6
+// direct memberships each, ≈ 1.3 phones per client, e-mails, ≈ 0.5 contact persons per organization with
+// their phones and e-mails; the same seed gives the same rows and ids on SQLite and PostgreSQL. Without
 // --database(-url) it writes bench/.data/clients-N.sqlite; a PostgreSQL database is created if missing.
 // A database that already has users, clients or classifiers is refused unless --reset empties it first.
 // Writes a description with the filters to benchmark (data/manifest.ts: readBenchData) next to it.
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
+import { rebuildSearchIndex } from '../server/src/modules/search/index.ts'
 import { hashPassword } from '../server/src/platform/auth/passwords.ts'
 import { prepareDatabase } from '../server/src/platform/bootstrap.ts'
 import { type DatabaseTarget, migrateToLatest, openDatabase } from '../server/src/platform/db/database.ts'
+import { ExtrasGenerator } from './data/channels.ts'
 import { chooseFilters } from './data/filters.ts'
 import { ClientGenerator, CREATED_FROM } from './data/generate.ts'
 import { type Loader, queryBuilder } from './data/loader.ts'
@@ -175,19 +178,23 @@ await loader.run(
 )
 step(`${teams.length} teams, ${users.length} users, ${classifiers.length} classifiers, ${nodes.length} nodes`)
 
-// 3. Clients and memberships, generated while earlier batches are being written (PostgreSQL).
+// 3. Clients, memberships, channels and contact persons, generated while earlier batches are being
+// written (PostgreSQL). Channels and contacts come from a stream of their own (seed-derived), so the
+// clients and memberships of a seed stay what they were before channels existed.
 const tally = new Tally(clients, nodes)
-const generator = new ClientGenerator(rng, clients, classifiers, users, tally)
+const SEARCH_SAMPLE_TEAM = 1
+const extras = new ExtrasGenerator(new Rng(seed ^ 0x5bd1e995), clients, SEARCH_SAMPLE_TEAM)
+const generator = new ClientGenerator(rng, clients, classifiers, users, tally, extras)
 const loadStarted = performance.now()
-const written = { clients: 0, memberships: 0 }
+const written = { clients: 0, memberships: 0, other: 0 }
+const writtenRows = () => written.clients + written.memberships + written.other
 let reported = 0
 const report = () => {
   if (written.clients - reported < 100_000 && written.clients !== clients) return
   reported = written.clients
   const s = (performance.now() - loadStarted) / 1000
-  const rows = written.clients + written.memberships
   print(
-    `    ${written.clients.toLocaleString('en').padStart(11)} clients ${written.memberships.toLocaleString('en').padStart(11)} memberships  ${s.toFixed(1).padStart(6)} s  ${Math.round(rows / s).toLocaleString('en')} rows/s`,
+    `    ${written.clients.toLocaleString('en').padStart(11)} clients ${written.memberships.toLocaleString('en').padStart(11)} memberships ${written.other.toLocaleString('en').padStart(11)} contacts/links/channels  ${s.toFixed(1).padStart(6)} s  ${Math.round(writtenRows() / s).toLocaleString('en')} rows/s`,
   )
 }
 /** Lets the loader's connection work (answers, the next statement) between slices of generation. */
@@ -200,9 +207,10 @@ while (!generator.done) {
     await breathe()
     generator.next(SLICE, batch)
   }
-  const writing = loader.write(batch.clients, batch.memberships).then(() => {
+  const writing = loader.write(batch).then(() => {
     written.clients += batch.clients.rows
-    written.memberships += batch.memberships.rows
+    written.memberships += batch.client_classifications.rows
+    written.other += batch.contacts.rows + batch.contact_links.rows + batch.contact_channels.rows
     report()
   })
   writing.catch(() => {}) // awaited below; this only keeps an early failure from counting as unhandled
@@ -213,13 +221,24 @@ while (!generator.done) {
 await Promise.all(inFlight)
 const loadMs = performance.now() - loadStarted
 step(
-  `clients and memberships (${Math.round((written.clients + written.memberships) / (loadMs / 1000)).toLocaleString('en')} rows/s)`,
+  `clients, memberships, contacts, channels (${Math.round(writtenRows() / (loadMs / 1000)).toLocaleString('en')} rows/s)`,
 )
 
-// 4. Indexes, triggers, statistics.
+// 4. Indexes, triggers, statistics; the search index: SQLite's FTS5 tables were not fed during the load
+// (their triggers were off), PostgreSQL's GIN indexes were built again from their definitions by finish().
 await loader.finish(step)
+if (target.kind === 'sqlite') {
+  const search = openDatabase(target)
+  try {
+    await rebuildSearchIndex(search.db, search.kind)
+  } finally {
+    await search.close()
+  }
+  step('search index (rebuildSearchIndex)')
+}
 const bytes = await loader.size()
 await loader.close()
+const samples = extras.finish()
 
 // 5. The filters to benchmark, counted from what was generated.
 const filters = chooseFilters(tally, classifiers)
@@ -238,13 +257,17 @@ const file = writeBenchData(target, {
   filters,
   sort: [byKey.get('temperature')!, byKey.get('industry')!],
   login: { email: BENCH_ADMIN_EMAIL, password: BENCH_PASSWORD },
+  search: {
+    ...samples,
+    manager: users.find((u) => u.id === teams.find((t) => t.id === SEARCH_SAMPLE_TEAM)!.headId)!.email,
+    counts: extras.counts,
+  },
   generatedAt: new Date().toISOString(),
 })
 step('filters')
 
 const totalMs = performance.now() - started
-const rows =
-  written.clients + written.memberships + users.length + teams.length + classifiers.length + nodes.length
+const rows = writtenRows() + users.length + teams.length + classifiers.length + nodes.length
 const nodeName = new Map(nodes.map((n) => [n.id, n.nameEn]))
 print('')
 for (const [breadth, f] of Object.entries(filters)) {
@@ -252,8 +275,9 @@ for (const [breadth, f] of Object.entries(filters)) {
     `  filter ${breadth.padEnd(9)} ${nodeName.get(f.subtree)} ∧ (${f.anyOf.map((id) => nodeName.get(id)).join(' ∨ ')}): ${f.matches.toLocaleString('en')} live clients`,
   )
 }
+const n = (x: number) => x.toLocaleString('en')
 print(
-  `  rows       ${rows.toLocaleString('en')} (${written.clients.toLocaleString('en')} clients, ${written.memberships.toLocaleString('en')} memberships)`,
+  `  rows       ${n(rows)} (${n(written.clients)} clients, ${n(written.memberships)} memberships, ${n(extras.counts.phones)} phones, ${n(extras.counts.emails)} e-mails, ${n(extras.counts.contacts)} contact persons, ${n(extras.counts.links)} links)`,
 )
 print(
   `  time       ${seconds(totalMs)} s in all, ${seconds(loadMs)} s loading: ${Math.round(rows / (totalMs / 1000)).toLocaleString('en')} rows/s overall`,

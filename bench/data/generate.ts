@@ -1,7 +1,9 @@
-// The clients and their memberships, generated batch by batch from one seeded stream: the same seed
-// gives the same rows (and ids) whatever the database and the batch size.
+// The clients and their memberships, generated batch by batch from one seeded stream, and their phones,
+// e-mails and contact persons from a second one (channels.ts): the same seed gives the same rows (and
+// ids) whatever the database and the batch size.
 import { clientSearchText } from '../../server/src/modules/clients/clients.repository.ts'
 import { makeInn, makeOgrn, makeOgrnip } from '../../server/src/modules/clients/index.ts'
+import { CHANNEL_COLUMNS, CONTACT_COLUMNS, type ExtrasGenerator, LINK_COLUMNS } from './channels.ts'
 import { type Rng, Weighted, zipfWeights } from './random.ts'
 import type { BenchClassifier, BenchNode, BenchUser } from './structure.ts'
 import type { Tally } from './tally.ts'
@@ -64,10 +66,28 @@ export const MEMBERSHIP_COLUMNS = [
 
 export type Value = string | number | null
 
-/** Rows by column: `columns[c][row]`, in the order of CLIENT_COLUMNS / MEMBERSHIP_COLUMNS. */
+/** Rows by column: `columns[c][row]`, in the order of the table's columns in TABLES. */
 export interface Batch {
   rows: number
   columns: Value[][]
+}
+
+/** The tables the generator fills, in the order they are written, with their columns. */
+export const TABLES = {
+  clients: CLIENT_COLUMNS,
+  client_classifications: MEMBERSHIP_COLUMNS,
+  contacts: CONTACT_COLUMNS,
+  contact_links: LINK_COLUMNS,
+  contact_channels: CHANNEL_COLUMNS,
+} as const
+export type BulkTable = keyof typeof TABLES
+export type Batches = Record<BulkTable, Batch>
+
+export function emptyBatches(): Batches {
+  const out = {} as Batches
+  for (const [table, columns] of Object.entries(TABLES))
+    out[table as BulkTable] = { rows: 0, columns: columns.map(() => []) }
+  return out
 }
 
 const ORGANIZATIONS = 0.4
@@ -99,6 +119,8 @@ export class ClientGenerator {
     classifiers: BenchClassifier[],
     users: BenchUser[],
     readonly tally: Tally,
+    /** Phones, e-mails and contact persons (their own random stream). */
+    readonly extras: ExtrasGenerator,
   ) {
     this.byKey = new Map(classifiers.map((c) => [c.key, c]))
     this.byId = new Map(classifiers.flatMap((c) => c.nodes.map((n) => [n.id, n] as const)))
@@ -114,18 +136,17 @@ export class ClientGenerator {
     return this.nextId > this.total
   }
 
-  /** The next `size` clients (fewer at the end) and all their memberships, added to `into` if given. */
-  next(size: number, into?: { clients: Batch; memberships: Batch }): { clients: Batch; memberships: Batch } {
-    const out = into ?? {
-      clients: { rows: 0, columns: CLIENT_COLUMNS.map(() => []) },
-      memberships: { rows: 0, columns: MEMBERSHIP_COLUMNS.map(() => []) },
-    }
+  /** The next `size` clients (fewer at the end) with all their rows, added to `into` if given. */
+  next(size: number, into?: Batches): Batches {
+    const out = into ?? emptyBatches()
     const end = Math.min(this.total, this.nextId + size - 1)
-    for (; this.nextId <= end; this.nextId++) this.client(this.nextId, out.clients, out.memberships)
+    for (; this.nextId <= end; this.nextId++) this.client(this.nextId, out)
     return out
   }
 
-  private client(id: number, clients: Batch, memberships: Batch): void {
+  private client(id: number, out: Batches): void {
+    const clients = out.clients
+    const memberships = out.client_classifications
     const r = this.rng
     const createdMs =
       CREATED_FROM + Math.floor(((id - 1 + r.next()) / this.total) * (CREATED_TO - CREATED_FROM))
@@ -161,7 +182,8 @@ export class ClientGenerator {
       industry: string
       size: string
     }
-    const [last, first, middle] = this.personName()
+    const [last, first, middle, tail] = this.personName()
+    let core = last
     if (org) {
       const [form, full] = this.forms.pick(r)
       const industry = industryNode ? this.byId.get(industryNode.path.at(-1)!)!.nameRu : ''
@@ -184,7 +206,7 @@ export class ClientGenerator {
           size,
         }
       } else {
-        const core = r.chance(0.35)
+        core = r.chance(0.35)
           ? `${r.pick(FANCY)}${r.pick(FANCY_SUFFIXES)}`
           : `${r.pick(ADJECTIVES)} ${r.pick(NOUNS_BY_SECTOR[sector]!)}`
         v = {
@@ -268,6 +290,14 @@ export class ClientGenerator {
       memberships.rows++
     }
     this.tally.add(id, !trashed, nodes)
+
+    const facts = { id, live: !trashed, teamId: owner?.teamId ?? null }
+    if (tail && (!org || v.legal_form === 'ИП')) this.extras.noteTailClient(tail, facts)
+    this.extras.client(
+      { ...facts, org, ownerId, core, last, first, regionCode: code, createdAt },
+      { contacts: out.contacts, contact_links: out.contact_links, contact_channels: out.contact_channels },
+    )
+    if (org) this.extras.setSampleRequisites(id, v.inn, v.ogrn)
   }
 
   /** 3–6 direct memberships: at most one per exclusive classifier, a second one in a multiple one now and then. */
@@ -330,11 +360,15 @@ export class ClientGenerator {
     return (node.hasChildren ? this.byId.get(node.id + 1)! : node).spec
   }
 
-  private personName(): [last: string, first: string, middle: string] {
+  /** Surname, first name, patronymic, and the surname's male form when it came from the long tail. */
+  private personName(): [last: string, first: string, middle: string, tail: string | null] {
     const r = this.rng
-    const last = r.pick(SURNAMES)
+    // The common surname is drawn either way, so the tail does not shift the clients' own stream.
+    const { last, tail } = this.extras.surname(r.pick(SURNAMES))
     const [pm, pf] = r.pick(PATRONYMICS)
-    return r.chance(0.5) ? [femaleSurname(last), r.pick(FEMALE_NAMES), pf] : [last, r.pick(MALE_NAMES), pm]
+    return r.chance(0.5)
+      ? [femaleSurname(last), r.pick(FEMALE_NAMES), pf, tail]
+      : [last, r.pick(MALE_NAMES), pm, tail]
   }
 }
 

@@ -11,7 +11,7 @@ import {
 } from 'kysely'
 import type { DialectKind } from '../../server/src/platform/db/database.ts'
 import type { Database } from '../../server/src/platform/db/schema.ts'
-import type { Batch } from './generate.ts'
+import { type Batches, type BulkTable, TABLES } from './generate.ts'
 
 /** Writes generated rows into one database over a single connection, bypassing the index-change log. */
 export interface Loader {
@@ -21,8 +21,8 @@ export interface Loader {
   begin(): Promise<void>
   /** Runs a query built with `queryBuilder` (the small tables). */
   run(query: CompiledQuery): Promise<void>
-  /** Clients and their memberships; PostgreSQL works on them while the caller generates the next batch. */
-  write(clients: Batch, memberships: Batch): Promise<void>
+  /** Clients and their rows in the other bulk tables; PostgreSQL works on them while the caller generates the next batch. */
+  write(batches: Batches): Promise<void>
   /** Puts indexes and triggers back, empties client_index_changes, brings sequences up, analyzes. */
   finish(step: (label: string) => void): Promise<void>
   /** Bytes on disk. */
@@ -31,9 +31,18 @@ export interface Loader {
 }
 
 /** Tables the bulk load fills through the loader's own statements. */
-export const BULK_TABLES = ['clients', 'client_classifications'] as const
+export const BULK_TABLES = Object.keys(TABLES) as BulkTable[]
 /** Tables whose explicit ids must move the id sequence on PostgreSQL. */
-export const ID_TABLES = ['teams', 'users', 'classifiers', 'classifier_nodes', 'clients'] as const
+export const ID_TABLES = [
+  'teams',
+  'users',
+  'classifiers',
+  'classifier_nodes',
+  'clients',
+  'contacts',
+  'contact_links',
+  'contact_channels',
+] as const
 
 /** A Kysely that only compiles (typed SQL for the small tables, run by the loader's connection). */
 export function queryBuilder(kind: DialectKind): Kysely<Database> {

@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { DatabaseTarget } from '../../server/src/platform/db/database.ts'
+import type { SearchSamples } from './channels.ts'
 import type { BenchFilter, FilterBreadth } from './filters.ts'
 
 export const DATA_DIR = path.join(import.meta.dirname, '..', '.data')
@@ -21,6 +22,11 @@ export interface BenchData {
   sort: [number, number]
   /** A user who sees every client, to sign in as. */
   login: { email: string; password: string }
+  /** What the search benchmark looks up, and a head of sales (team visibility) to search as. */
+  search?: SearchSamples & {
+    manager: string
+    counts: { contacts: number; links: number; phones: number; emails: number }
+  }
   generatedAt: string
 }
 

@@ -1,6 +1,6 @@
 import type { CompiledQuery } from 'kysely'
 import pg from 'pg'
-import { type Batch, CLIENT_COLUMNS, MEMBERSHIP_COLUMNS, type Value } from './generate.ts'
+import { type Batch, type Batches, TABLES, type Value } from './generate.ts'
 import { BULK_TABLES, ID_TABLES, type Loader } from './loader.ts'
 
 interface SchemaObject {
@@ -12,7 +12,7 @@ interface SchemaObject {
  * One connection in `session_replication_role = replica`, which skips triggers — the index-change
  * triggers and the foreign-key checks — for this session only. Rows go in with `copy … from stdin`
  * (2–3× faster than `insert … select * from unnest(…)` here), 20k clients and their ~90k memberships per
- * batch, while the generator makes the next batch. Secondary indexes of the bulk tables are dropped and
+ * batch (and their contact persons and channels), while the generator makes the next batch. Secondary indexes of the bulk tables are dropped and
  * created again from their own definitions (`pg_indexes`).
  */
 export class PgLoader implements Loader {
@@ -41,8 +41,9 @@ export class PgLoader implements Loader {
          join pg_namespace n on n.oid = c.relnamespace
          join pg_proc p on p.oid = t.tgfoid
         where n.nspname = current_schema() and not t.tgisinternal
-          and c.relname in ('clients', 'client_classifications', 'classifier_nodes', 'classifiers', 'users', 'teams')
+          and c.relname = any($1)
           and p.prosrc not like '%client_index_changes%'`,
+      [[...BULK_TABLES, 'classifier_nodes', 'classifiers', 'users', 'teams']],
     )
     if (others.rows.length) {
       throw new Error(
@@ -65,12 +66,12 @@ export class PgLoader implements Loader {
   }
 
   /** Queues the batch behind the ones still being written (one statement at a time on the connection). */
-  write(clients: Batch, memberships: Batch): Promise<void> {
-    const clientRows = copyText(clients)
-    const membershipRows = copyText(memberships)
-    const done = this.tail
-      .then(() => this.copy('clients', CLIENT_COLUMNS, clientRows))
-      .then(() => this.copy('client_classifications', MEMBERSHIP_COLUMNS, membershipRows))
+  write(batches: Batches): Promise<void> {
+    let done = this.tail
+    for (const table of BULK_TABLES) {
+      const rows = copyText(batches[table])
+      done = done.then(() => this.copy(table, TABLES[table], rows))
+    }
     this.tail = done.catch(() => {})
     return done
   }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import SqliteDatabase from 'better-sqlite3'
 import type { CompiledQuery } from 'kysely'
-import { type Batch, CLIENT_COLUMNS, MEMBERSHIP_COLUMNS, type Value } from './generate.ts'
+import { type Batch, type Batches, type BulkTable, TABLES, type Value } from './generate.ts'
 import { BULK_TABLES, type Loader } from './loader.ts'
 
 const ROWS_PER_TRANSACTION = 50_000
@@ -13,9 +13,10 @@ interface SchemaObject {
 
 /**
  * One better-sqlite3 connection with prepared statements, 50k rows per transaction, `synchronous=OFF`
- * (and no foreign-key checks: this connection does not turn them on). The index-change triggers are
- * dropped for the load and created again from the SQL SQLite kept for them; so are the secondary
- * indexes of the bulk tables, which are faster to build once than to grow row by row.
+ * (and no foreign-key checks: this connection does not turn them on). The index-change triggers and the
+ * search triggers (FTS5, migration 0005) are dropped for the load and created again from the SQL SQLite
+ * kept for them; so are the secondary indexes of the bulk tables, which are faster to build once than to
+ * grow row by row. The search tables are then empty: the caller fills them (rebuildSearchIndex).
  */
 export class SqliteLoader implements Loader {
   /** Small batches: their strings die young instead of filling the old generation (a quarter less CPU). */
@@ -24,8 +25,7 @@ export class SqliteLoader implements Loader {
   private readonly db: SqliteDatabase.Database
   private triggers: SchemaObject[] = []
   private indexes: SchemaObject[] = []
-  private readonly insertClient: SqliteDatabase.Statement
-  private readonly insertMembership: SqliteDatabase.Statement
+  private readonly inserts: Array<[BulkTable, SqliteDatabase.Statement]>
 
   constructor(private readonly file: string) {
     this.db = new SqliteDatabase(file)
@@ -35,8 +35,7 @@ export class SqliteLoader implements Loader {
     this.db.pragma('temp_store = MEMORY')
     // Index builds sort with helper threads (about a fifth faster on two cores).
     this.db.pragma('threads = 2')
-    this.insertClient = this.insertInto('clients', CLIENT_COLUMNS)
-    this.insertMembership = this.insertInto('client_classifications', MEMBERSHIP_COLUMNS)
+    this.inserts = BULK_TABLES.map((table) => [table, this.insertInto(table, TABLES[table])])
   }
 
   private insertInto(table: string, columns: ReadonlyArray<readonly [string, string]>) {
@@ -48,7 +47,8 @@ export class SqliteLoader implements Loader {
   async begin(): Promise<void> {
     this.triggers = this.db
       .prepare(
-        `select name, sql from sqlite_master where type = 'trigger' and sql like '%client_index_changes%'`,
+        `select name, sql from sqlite_master where type = 'trigger'
+           and (sql like '%client_index_changes%' or instr(sql, '_fts') > 0)`,
       )
       .all() as SchemaObject[]
     const tables = BULK_TABLES.map(() => '?').join(', ')
@@ -67,9 +67,8 @@ export class SqliteLoader implements Loader {
     this.db.prepare(query.sql).run(...(query.parameters as Value[]))
   }
 
-  async write(clients: Batch, memberships: Batch): Promise<void> {
-    this.insertRows(this.insertClient, clients)
-    this.insertRows(this.insertMembership, memberships)
+  async write(batches: Batches): Promise<void> {
+    for (const [table, stmt] of this.inserts) this.insertRows(stmt, batches[table])
   }
 
   /** Rows go into the open transaction, committed every 50k rows. */
@@ -98,7 +97,7 @@ export class SqliteLoader implements Loader {
       for (const t of this.triggers) this.db.exec(t.sql)
       this.db.exec('delete from client_index_changes')
     })()
-    step(`${this.triggers.length} index-change triggers restored`)
+    step(`${this.triggers.length} index-change and search triggers restored`)
     this.db.exec('analyze')
     step('analyze')
     this.db.pragma('wal_checkpoint(TRUNCATE)')
