@@ -101,6 +101,7 @@ async function targets(tx: Tx, due: Due[]): Promise<Map<string, TargetInfo>> {
         'a.status',
         'a.client_id',
         'c.name as client_name',
+        'c.deleted_at as client_deleted_at',
         't.name_ru',
         't.name_en',
       ])
@@ -110,7 +111,8 @@ async function targets(tx: Tx, due: Due[]): Promise<Map<string, TargetInfo>> {
       out.set(`activity:${r.id}`, {
         title: r.title,
         at: r.starts_at,
-        active: r.status === 'planned',
+        // A client in the trash: reminders coming due meanwhile are dropped.
+        active: r.status === 'planned' && r.client_deleted_at === null,
         clientId: r.client_id,
         clientName: r.client_name,
         typeName: { ru: r.name_ru, en: r.name_en },
@@ -120,14 +122,22 @@ async function targets(tx: Tx, due: Due[]): Promise<Map<string, TargetInfo>> {
     const rows = await tx
       .selectFrom('tasks as t')
       .leftJoin('clients as c', 'c.id', 't.client_id')
-      .select(['t.id', 't.title', 't.due_at', 't.status', 't.client_id', 'c.name as client_name'])
+      .select([
+        't.id',
+        't.title',
+        't.due_at',
+        't.status',
+        't.client_id',
+        'c.name as client_name',
+        'c.deleted_at as client_deleted_at',
+      ])
       .where('t.id', 'in', taskIds.slice(i, i + 500))
       .execute()
     for (const r of rows)
       out.set(`task:${r.id}`, {
         title: r.title,
         at: r.due_at ?? '',
-        active: r.status === 'open' && r.due_at !== null,
+        active: r.status === 'open' && r.due_at !== null && r.client_deleted_at === null,
         clientId: r.client_id,
         clientName: r.client_name,
         typeName: null,

@@ -244,6 +244,27 @@ describe(`reminders (${testDialect()})`, () => {
     expect((await reminder(behind.reminders[0]!.id)).status).toBe('cancelled')
   })
 
+  it('drops reminders that come due while their client is in the trash', async () => {
+    const trashed = (
+      await anna.post('/api/clients', { kind: 'organization', name: 'ООО «В корзине»' })
+    ).json()
+    const call = (
+      await anna.post('/api/activities', {
+        typeId: type('call').id,
+        subjectType: 'client',
+        subjectId: trashed.id,
+        startsAt: inMinutes(120),
+        reminders: [15],
+      })
+    ).json() as ActivityDto
+    const card = (await anna.get(`/api/clients/${trashed.id}`)).json()
+    expect((await anna.delete(`/api/clients/${trashed.id}`, card.version)).statusCode).toBe(204)
+    await due(call.reminders[0]!.id)
+    expect(await dispatch()).toBe(1)
+    expect(await fired(call.reminders[0]!.id)).toEqual([])
+    expect((await reminder(call.reminders[0]!.id)).status).toBe('cancelled')
+  })
+
   it('snoozes a fired reminder to fire once more, dismisses it for good — the owner’s only', async () => {
     const a = await plan(anna, { startsAt: inMinutes(120), reminders: [15] })
     const id = a.reminders[0]!.id
