@@ -22,6 +22,12 @@ export default defineConfig({
               priority: 30,
             },
             {
+              // Only the calendar page uses it, and that page is loaded lazily.
+              name: 'calendar',
+              test: /node_modules[\\/](@fullcalendar|fullcalendar|temporal-polyfill)[\\/]/,
+              priority: 25,
+            },
+            {
               name: 'antd',
               test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|@emotion|stylis)[\\/]/,
               priority: 20,

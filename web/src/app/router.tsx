@@ -1,7 +1,8 @@
+import { Skeleton } from 'antd'
+import { lazy, Suspense } from 'react'
 import { Route, Routes } from 'react-router'
 import { ActivityTypesPage } from '../pages/ActivityTypesPage.tsx'
 import { AuditPage } from '../pages/AuditPage.tsx'
-import { CalendarPage } from '../pages/CalendarPage.tsx'
 import { ClassifierMovementsPage } from '../pages/ClassifierMovementsPage.tsx'
 import { ClassifiersPage } from '../pages/ClassifiersPage.tsx'
 import { ClientEditPage } from '../pages/ClientEditPage.tsx'
@@ -33,6 +34,11 @@ import {
   TASKS_ACCESS,
 } from './layout/navigation.ts'
 
+// The calendar brings FullCalendar (~400 kB): loaded when the page is first opened, not with the app.
+const CalendarPage = lazy(() =>
+  import('../pages/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })),
+)
+
 /** Every page and who may open it (the side navigation uses the same access rules). */
 export function AppRoutes() {
   return (
@@ -59,7 +65,9 @@ export function AppRoutes() {
           path="calendar"
           element={
             <RequireAccess access={ORGANIZER_ACCESS}>
-              <CalendarPage />
+              <Suspense fallback={<Skeleton active />}>
+                <CalendarPage />
+              </Suspense>
             </RequireAccess>
           }
         />
