@@ -24,6 +24,9 @@ export interface ClaimedJob {
 
 export const JOBS_CHANNEL = 'mmcrm_jobs'
 
+/** Marks every worker of this process (a pid can be reused by the next process; this key cannot). */
+const PROCESS_KEY = randomUUID().slice(0, 8)
+
 /** Exponential back-off with jitter: 5 s, 10 s, 20 s… capped at one hour. */
 export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
   const base = Math.min(3600_000, 5000 * 2 ** Math.max(0, attempts - 1))
@@ -37,7 +40,7 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
  */
 export class JobQueue {
   readonly wake = new EventEmitter()
-  readonly workerId = `${process.pid}-${randomUUID().slice(0, 8)}`
+  readonly workerId = `${process.pid}-${PROCESS_KEY}-${randomUUID().slice(0, 8)}`
 
   constructor(
     private readonly db: Db,
@@ -179,6 +182,22 @@ export class JobQueue {
       .where('lease_until', '<', now)
       .executeTakeFirst()
     return Number(failed.numUpdatedRows) + Number(requeued.numUpdatedRows)
+  }
+
+  /**
+   * SQLite only: jobs left running by an earlier process are given back at once (one process owns a
+   * SQLite file, so such a process is gone — it crashed), instead of waiting out their lease. PostgreSQL
+   * serves several live instances: there only the lease decides.
+   */
+  async releaseOrphans(): Promise<number> {
+    if (this.kind !== 'sqlite') return 0
+    const r = await this.db
+      .updateTable('jobs')
+      .set({ status: 'pending', lease_until: null, locked_by: null, updated_at: new Date().toISOString() })
+      .where('status', '=', 'running')
+      .where((eb) => eb.or([eb('locked_by', 'is', null), eb('locked_by', 'not like', `%-${PROCESS_KEY}-%`)]))
+      .executeTakeFirst()
+    return Number(r.numUpdatedRows)
   }
 
   /** On graceful shutdown: give this worker's unfinished jobs back at once. */

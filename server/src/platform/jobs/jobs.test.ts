@@ -89,6 +89,37 @@ describe('the durable jobs table', () => {
     )
   })
 
+  it('on SQLite, takes back at start the jobs a crashed process left running, not those of this process', async () => {
+    await queue.enqueue(tdb.handle.db, { type: 'orphan' })
+    await queue.enqueue(tdb.handle.db, { type: 'mine' })
+    const claimed = await queue.claim(10, 60_000)
+    expect(claimed.map((j) => j.type).sort()).toEqual(['mine', 'orphan'])
+    // The orphan's worker was another process (its key is not this process's).
+    await tdb.handle.db
+      .updateTable('jobs')
+      .set({ locked_by: '4242-deadbeef-00000000' })
+      .where('type', '=', 'orphan')
+      .execute()
+    const released = await JobQueue.forDatabase(tdb.handle).releaseOrphans()
+    const rows = await tdb.handle.db
+      .selectFrom('jobs')
+      .select(['type', 'status'])
+      .where('type', 'in', ['orphan', 'mine'])
+      .orderBy('type')
+      .execute()
+    if (tdb.handle.kind === 'sqlite') {
+      expect(released).toBe(1)
+      expect(rows).toEqual([
+        { type: 'mine', status: 'running' },
+        { type: 'orphan', status: 'pending' },
+      ])
+    } else {
+      // PostgreSQL serves live instances: only an expired lease frees a job.
+      expect(released).toBe(0)
+      expect(rows.map((r) => r.status)).toEqual(['running', 'running'])
+    }
+  })
+
   it('keeps one pending copy per dedupe key', async () => {
     expect(await queue.enqueue(tdb.handle.db, { type: 'r', dedupeKey: 'k' })).not.toBeNull()
     expect(await queue.enqueue(tdb.handle.db, { type: 'r', dedupeKey: 'k' })).toBeNull()

@@ -68,6 +68,8 @@ export class JobWorker {
   async start(): Promise<void> {
     if (this.running) return
     this.running = true
+    const orphans = await this.queue.releaseOrphans()
+    if (orphans) this.log.info({ jobs: orphans }, 'jobs: took back jobs a crashed process left running')
     for (const r of this.recurring) await this.scheduleNext(r, new Date())
     this.queue.wake.on('wake', this.onWake)
     if (this.database.kind === 'postgres' && this.database.pool) {
