@@ -80,7 +80,7 @@ export class EventStreamClient {
   }
 
   /** The next event of this type not yet taken (already received, or within `timeoutMs`). */
-  next(type: string, timeoutMs = 1000): Promise<ReceivedEvent> {
+  next(type: string, timeoutMs = 3000): Promise<ReceivedEvent> {
     const index = this.unread.findIndex((e) => e.type === type)
     if (index >= 0) return Promise.resolve(this.unread.splice(index, 1)[0]!)
     return new Promise((resolve, reject) => {

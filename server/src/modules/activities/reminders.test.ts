@@ -310,7 +310,7 @@ describe(`reminders (${testDialect()})`, () => {
       await due(a.reminders[0]!.id)
       expect(await dispatch()).toBe(1)
       const [note] = await fired(a.reminders[0]!.id)
-      const event = await mine.next('notification', 2000)
+      const event = await mine.next('notification', 5000)
       expect(event.data).toEqual({ id: note!.id })
       await sleep(200)
       expect(theirs.pending('notification')).toEqual([])
