@@ -4,79 +4,21 @@
  * delivered in the app exactly once (and its e-mail queued exactly once). SQLite in the SQLite run,
  * PostgreSQL (a schema of the run's database) in the PostgreSQL run.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ServerProcess, serverEnv, spawnServer, stopServer } from '../../../test/server-process.ts'
 import { createTestDatabase, type TestDatabase, testDialect } from '../../../test/test-database.ts'
 import { MAIL_SEND_JOB } from '../../platform/mail/index.ts'
 import { REMINDERS_DISPATCH_JOB } from './reminders.dispatch.ts'
 import { reminderTally, seedDueReminders } from './reminders.test-support.ts'
 
-const ROOT = path.resolve(import.meta.dirname, '../../../..')
 const REMINDERS = 1000
 /** Reminders whose time passed while the server was down (two minutes before the restart). */
 const MISSED = 50
 /** Small batches (CRM_REMINDER_BATCH), so that the dispatch of 1,000 takes long enough to be caught. */
 const BATCH = 10
-
-interface Server {
-  child: ChildProcess
-  /** Resolves with the address once the server says it runs (its worker has started by then). */
-  ready: Promise<string>
-  output(): string
-}
-
-/** Starts `server/src/main.ts` as `scripts/start.mjs` does (tsx, production), on a port of its choosing. */
-function startServer(env: Record<string, string>): Server {
-  let log = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('server', 'src', 'main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      TZ: 'UTC',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      CRM_ADMIN_EMAIL: 'fault.admin@test.example',
-      CRM_ADMIN_PASSWORD: 'Fault-Admin-Pass-1',
-      CRM_LOG_LEVEL: 'warn',
-      CRM_WEB_DIST: '/nonexistent',
-      CRM_REMINDER_BATCH: String(BATCH),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const ready = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${log}`)), 60_000)
-    child.stdout!.on('data', (d) => {
-      log += String(d)
-      const m = /running at (http:\/\/[^\s]+)/.exec(log)
-      if (m) {
-        clearTimeout(timer)
-        resolve(m[1]!)
-      }
-    })
-    child.stderr!.on('data', (d) => {
-      log += String(d)
-    })
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer)
-      reject(new Error(`the server exited (${code ?? signal}):\n${log}`))
-    })
-  })
-  ready.catch(() => undefined)
-  return { child, ready, output: () => log }
-}
-
-function stopServer(server: Server | undefined, signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
-  const child = server?.child
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  child.kill(signal)
-  return exited
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -84,19 +26,17 @@ describe(`reminders dispatched by a server killed with SIGKILL and restarted (${
   let tdb: TestDatabase
   let dir: string
   let env: Record<string, string>
-  let server: Server | undefined
+  let server: ServerProcess | undefined
 
   beforeAll(async () => {
     tdb = await createTestDatabase()
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmcrm-reminders-fault-'))
-    // The server opens `<CRM_DATA_DIR>/crm.sqlite`: the test database's file must be that one.
-    if (tdb.target.kind === 'sqlite' && path.basename(tdb.target.file) !== 'crm.sqlite')
-      throw new Error(`unexpected SQLite file name ${tdb.target.file}`)
-    env =
-      tdb.target.kind === 'sqlite'
-        ? { DATABASE_URL: '', CRM_DATA_DIR: path.dirname(tdb.target.file) }
-        : { DATABASE_URL: tdb.target.url, CRM_DATA_DIR: dir }
-    env.CRM_FILES_DIR = path.join(dir, 'files')
+    env = {
+      ...serverEnv(tdb, dir),
+      CRM_ADMIN_EMAIL: 'fault.admin@test.example',
+      CRM_ADMIN_PASSWORD: 'Fault-Admin-Pass-1',
+      CRM_REMINDER_BATCH: String(BATCH),
+    }
   })
   afterAll(async () => {
     await stopServer(server, 'SIGKILL')
@@ -122,7 +62,7 @@ describe(`reminders dispatched by a server killed with SIGKILL and restarted (${
 
     // The server's worker dispatches them as soon as it starts; follow the count of reminder
     // notifications and kill the server once two batches are in, with 98 to go.
-    server = startServer(env)
+    server = spawnServer(env)
     let seen = 0
     const deadline = Date.now() + 60_000
     while (seen < 2 * BATCH) {
@@ -173,7 +113,7 @@ describe(`reminders dispatched by a server killed with SIGKILL and restarted (${
 
     // The same database, a new process: the rest are delivered at start-up, none twice, and the
     // missed ones marked late.
-    server = startServer(env)
+    server = spawnServer(env)
     await server.ready
     const restartedAt = Date.now()
     let tally = left

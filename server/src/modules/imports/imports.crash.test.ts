@@ -4,16 +4,15 @@
  * import completes with every row handled exactly once. SQLite in the SQLite run, PostgreSQL (a schema
  * of the run's database) in the PostgreSQL run.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ServerProcess, serverEnv, spawnServer, stopServer } from '../../../test/server-process.ts'
 import { createTestDatabase, type TestDatabase, testDialect } from '../../../test/test-database.ts'
 import { makeInn } from '../clients/index.ts'
 import { IMPORT_BATCH } from './imports.service.ts'
 
-const ROOT = path.resolve(import.meta.dirname, '../../../..')
 const ADMIN = { email: 'crash.admin@test.example', password: 'Crash-Admin-Pass-1' }
 const ROWS = 20_000
 /** Rows whose ИНН a client already has before the import (the default policy skips them). */
@@ -29,60 +28,6 @@ function csv(): Buffer {
       `ООО «Краш ${i}»;${innOf(i)};+7 (933) ${String(1_0000000 + i).slice(1)};info${i}@crash${i}.example`,
     )
   return Buffer.from(lines.join('\r\n'))
-}
-
-interface Server {
-  url: string
-  child: ChildProcess
-  output(): string
-}
-
-/** Starts `server/src/main.ts` as `scripts/start.mjs` does (tsx, production), on a port of its choosing. */
-async function startServer(env: Record<string, string>): Promise<Server> {
-  let log = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('server', 'src', 'main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      TZ: 'UTC',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      CRM_ADMIN_EMAIL: ADMIN.email,
-      CRM_ADMIN_PASSWORD: ADMIN.password,
-      CRM_LOG_LEVEL: 'warn',
-      CRM_WEB_DIST: '/nonexistent',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${log}`)), 60_000)
-    child.stdout!.on('data', (d) => {
-      log += String(d)
-      const m = /running at (http:\/\/[^\s]+)/.exec(log)
-      if (m) {
-        clearTimeout(timer)
-        resolve(m[1]!)
-      }
-    })
-    child.stderr!.on('data', (d) => {
-      log += String(d)
-    })
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer)
-      reject(new Error(`the server exited (${code ?? signal}):\n${log}`))
-    })
-  })
-  return { url, child, output: () => log }
-}
-
-function stopServer(server: Server | undefined, signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
-  const child = server?.child
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  child.kill(signal)
-  return exited
 }
 
 /** A signed-in employee over HTTP (session cookie and CSRF header, as the web app sends them). */
@@ -137,20 +82,13 @@ describe(`an import killed with SIGKILL and resumed by the restarted server (${t
   let tdb: TestDatabase
   let dir: string
   let env: Record<string, string>
-  let server: Server | undefined
+  let server: ServerProcess | undefined
 
   beforeAll(async () => {
     // A fresh migrated database (a temp SQLite file, or a schema of its own in the run's PostgreSQL database).
     tdb = await createTestDatabase()
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmcrm-crash-'))
-    // The server opens `<CRM_DATA_DIR>/crm.sqlite`: the test database's file must be that one.
-    if (tdb.target.kind === 'sqlite' && path.basename(tdb.target.file) !== 'crm.sqlite')
-      throw new Error(`unexpected SQLite file name ${tdb.target.file}`)
-    env =
-      tdb.target.kind === 'sqlite'
-        ? { DATABASE_URL: '', CRM_DATA_DIR: path.dirname(tdb.target.file) }
-        : { DATABASE_URL: tdb.target.url, CRM_DATA_DIR: dir }
-    env.CRM_FILES_DIR = path.join(dir, 'files')
+    env = { ...serverEnv(tdb, dir), CRM_ADMIN_EMAIL: ADMIN.email, CRM_ADMIN_PASSWORD: ADMIN.password }
   })
   afterAll(async () => {
     await stopServer(server, 'SIGKILL')
@@ -162,8 +100,8 @@ describe(`an import killed with SIGKILL and resumed by the restarted server (${t
     timeout: 180_000,
   }, async () => {
     const { db } = tdb.handle
-    server = await startServer(env)
-    const admin = await Session.signIn(server.url)
+    server = spawnServer(env)
+    const admin = await Session.signIn(await server.ready)
     for (const i of EXISTING)
       await admin.call(
         'POST',
@@ -253,8 +191,8 @@ describe(`an import killed with SIGKILL and resumed by the restarted server (${t
         .execute()
 
     // The same database and files, a new process: its worker takes the job back and finishes the import.
-    server = await startServer(env)
-    const again = admin.on(server.url)
+    server = spawnServer(env)
+    const again = admin.on(await server.ready)
     let status = ''
     const finish = Date.now() + 120_000
     while (status !== 'done') {
