@@ -4,7 +4,6 @@
  * written, reminders and the client's "next activity / last contact" follow, and the change is audited.
  */
 import { type AuditSource, diff, recordAudit } from '../../platform/audit/audit.ts'
-import { expandOccurrences } from '../../platform/calendar/recurrence.ts'
 import type { Db, Tx } from '../../platform/db/database.ts'
 import { inTransaction } from '../../platform/db/transaction.ts'
 import { AppError } from '../../platform/errors/app-error.ts'
@@ -26,6 +25,7 @@ import type {
 import { announce, concernedActivity } from './announce.ts'
 import { checkRule } from './recurrence-text.ts'
 import { dropReminders, syncReminders } from './reminders.sync.ts'
+import { markGeneratedUntil, occurrencesToCreate, reshapeSeries } from './series-window.ts'
 
 export interface ActivitiesContext {
   db: Db
@@ -34,13 +34,8 @@ export interface ActivitiesContext {
 
 type Executor = Db | Tx
 
-/** How far ahead the occurrences of a series exist as activities and tasks (a job extends it daily). */
-export const SERIES_HORIZON_DAYS = 92
-const SERIES_MAX_AHEAD = 200
-
-/** The earlier / later of two ISO instants (string comparison is time order for `toISOString()` values). */
-export const earlierOf = (a: string, b: string) => (a < b ? a : b)
-export const laterOf = (a: string, b: string) => (a < b ? b : a)
+/** The earlier of two ISO instants (string comparison is time order for `toISOString()` values). */
+const earlierOf = (a: string, b: string) => (a < b ? a : b)
 
 const addMinutes = (iso: string, minutes: number) =>
   new Date(new Date(iso).getTime() + minutes * 60_000).toISOString()
@@ -399,19 +394,9 @@ export async function extendActivitySeries(
     nthWorkingDay: number | null
     reminders?: number[]
   }
-  const horizon = new Date(Date.now() + SERIES_HORIZON_DAYS * 86_400_000).toISOString()
-  const from =
-    series.generated_until === series.starts_at ? series.starts_at : addMinutes(series.generated_until, 1)
-  if (from >= horizon) return []
-  const times = expandOccurrences({
-    rule: series.rrule,
-    startsAt: series.starts_at,
-    timeZone: series.time_zone,
-    from: laterOf(from, series.starts_at),
-    to: horizon,
-    workdays: t.nthWorkingDay !== null ? { nthWorkingDay: t.nthWorkingDay } : t.workdays,
-    limit: SERIES_MAX_AHEAD,
-  })
+  const window = occurrencesToCreate(series, t)
+  if (!window) return []
+  const { times, until } = window
   const type = await tx
     .selectFrom('activity_types')
     .select('code')
@@ -438,12 +423,7 @@ export async function extendActivitySeries(
     await remind(tx, row, type?.code ?? '', t.reminders)
     created.push(row)
   }
-  const until = times.length === SERIES_MAX_AHEAD ? times[times.length - 1]! : horizon
-  await tx
-    .updateTable('recurrences')
-    .set({ generated_until: until, updated_at: new Date().toISOString() })
-    .where('id', '=', seriesId)
-    .execute()
+  await markGeneratedUntil(tx, seriesId, until)
   await repo.refreshClientActivity(tx, [t.clientId])
   return created
 }
@@ -592,38 +572,23 @@ async function changeSeriesFrom(
     await remind(tx, changed, typeCode, patch.reminders)
   }
   // New occurrences are made from the changed template; a moved time moves the whole series.
-  const series = await tx
-    .selectFrom('recurrences')
-    .selectAll()
-    .where('id', '=', before.series_id!)
-    .executeTakeFirstOrThrow()
-  const t = JSON.parse(series.template) as Record<string, unknown>
-  for (const f of SERIES_FIELDS) {
-    const key =
-      f === 'typeId'
-        ? 'type_id'
-        : f === 'durationMin'
-          ? 'duration_min'
-          : f === 'ownerId'
-            ? 'owner_id'
-            : f === 'contactId'
-              ? 'contact_id'
-              : f
-    t[f] = (after as unknown as Record<string, unknown>)[key]
-  }
-  t.teamId = after.team_id
-  if (patch.reminders !== undefined) t.reminders = patch.reminders
-  await tx
-    .updateTable('recurrences')
-    .set({
-      template: JSON.stringify(t),
-      starts_at: new Date(new Date(series.starts_at).getTime() + shift).toISOString(),
-      generated_until: new Date(new Date(series.generated_until).getTime() + shift).toISOString(),
-      version: series.version + 1,
-      updated_at: new Date().toISOString(),
-    })
-    .where('id', '=', series.id)
-    .execute()
+  await reshapeSeries(tx, before.series_id!, shift, (t) => {
+    for (const f of SERIES_FIELDS) {
+      const key =
+        f === 'typeId'
+          ? 'type_id'
+          : f === 'durationMin'
+            ? 'duration_min'
+            : f === 'ownerId'
+              ? 'owner_id'
+              : f === 'contactId'
+                ? 'contact_id'
+                : f
+      t[f] = (after as unknown as Record<string, unknown>)[key]
+    }
+    t.teamId = after.team_id
+    if (patch.reminders !== undefined) t.reminders = patch.reminders
+  })
 }
 
 /** Marks a planned activity done with its outcome, and optionally plans the next one in the same step. */

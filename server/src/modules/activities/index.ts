@@ -5,7 +5,6 @@ export { activitiesRoutes } from './activities.routes.ts'
 export {
   type ActivitiesContext,
   extendActivitySeries,
-  SERIES_HORIZON_DAYS,
 } from './activities.service.ts'
 export { ESCALATION_JOB, escalateOverdue } from './escalation.ts'
 export {
@@ -21,4 +20,5 @@ export {
   syncReminders,
 } from './reminders.sync.ts'
 export { extendAllSeries, SERIES_JOB } from './series.ts'
+export { SERIES_HORIZON_DAYS } from './series-window.ts'
 export { extendTaskSeries } from './tasks.service.ts'

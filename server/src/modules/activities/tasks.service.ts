@@ -5,7 +5,6 @@
  */
 import { sql } from 'kysely'
 import { type AuditSource, diff, recordAudit } from '../../platform/audit/audit.ts'
-import { expandOccurrences } from '../../platform/calendar/recurrence.ts'
 import { type Db, dialectOf, type Tx } from '../../platform/db/database.ts'
 import { escapeLike, foldCustomText, foldSql } from '../../platform/db/text.ts'
 import { inTransaction } from '../../platform/db/transaction.ts'
@@ -17,17 +16,11 @@ import { visibleTo } from '../../platform/permissions/visibility.ts'
 import { accessSubject } from '../../platform/subject-access.ts'
 import * as repo from './activities.repository.ts'
 import type { TaskCreateInput, TaskDto, TaskListQuery, TaskUpdateInput } from './activities.schemas.ts'
-import {
-  type ActivitiesContext,
-  checkPerformer,
-  clientOfSubject,
-  SERIES_HORIZON_DAYS,
-} from './activities.service.ts'
+import { type ActivitiesContext, checkPerformer, clientOfSubject } from './activities.service.ts'
 import { announce, concernedTask } from './announce.ts'
 import { checkRule } from './recurrence-text.ts'
 import { dropReminders, syncReminders } from './reminders.sync.ts'
-
-const SERIES_MAX_AHEAD = 200
+import { markGeneratedUntil, occurrencesToCreate, reshapeSeries } from './series-window.ts'
 
 function auditView(r: repo.TaskRow): Record<string, unknown> {
   return {
@@ -299,21 +292,9 @@ export async function extendTaskSeries(
     nthWorkingDay: number | null
     reminders?: number[]
   }
-  const horizon = new Date(Date.now() + SERIES_HORIZON_DAYS * 86_400_000).toISOString()
-  const from =
-    series.generated_until === series.starts_at
-      ? series.starts_at
-      : new Date(new Date(series.generated_until).getTime() + 60_000).toISOString()
-  if (from >= horizon) return []
-  const times = expandOccurrences({
-    rule: series.rrule,
-    startsAt: series.starts_at,
-    timeZone: series.time_zone,
-    from,
-    to: horizon,
-    workdays: t.nthWorkingDay !== null ? { nthWorkingDay: t.nthWorkingDay } : t.workdays,
-    limit: SERIES_MAX_AHEAD,
-  })
+  const window = occurrencesToCreate(series, t)
+  if (!window) return []
+  const { times, until } = window
   const created: repo.TaskRow[] = []
   for (const at of times) {
     const exists = await tx
@@ -333,12 +314,7 @@ export async function extendTaskSeries(
     await remind(tx, row, t.reminders)
     created.push(row)
   }
-  const until = times.length === SERIES_MAX_AHEAD ? times[times.length - 1]! : horizon
-  await tx
-    .updateTable('recurrences')
-    .set({ generated_until: until, updated_at: new Date().toISOString() })
-    .where('id', '=', seriesId)
-    .execute()
+  await markGeneratedUntil(tx, seriesId, until)
   return created
 }
 
@@ -438,32 +414,17 @@ export async function updateTask(
         })
         await remind(tx, changed, patch.reminders)
       }
-      const series = await tx
-        .selectFrom('recurrences')
-        .selectAll()
-        .where('id', '=', before.series_id)
-        .executeTakeFirstOrThrow()
-      const t = JSON.parse(series.template) as Record<string, unknown>
-      Object.assign(t, {
-        title: after.title,
-        description: after.description,
-        priority: after.priority,
-        assigneeId: after.assignee_id,
-        teamId: after.team_id,
-      })
-      if (patch.checklist) t.checklist = patch.checklist.map((c) => ({ ...c, done: false }))
-      if (patch.reminders !== undefined) t.reminders = patch.reminders
-      await tx
-        .updateTable('recurrences')
-        .set({
-          template: JSON.stringify(t),
-          starts_at: new Date(new Date(series.starts_at).getTime() + shift).toISOString(),
-          generated_until: new Date(new Date(series.generated_until).getTime() + shift).toISOString(),
-          version: series.version + 1,
-          updated_at: new Date().toISOString(),
+      await reshapeSeries(tx, before.series_id, shift, (t) => {
+        Object.assign(t, {
+          title: after.title,
+          description: after.description,
+          priority: after.priority,
+          assigneeId: after.assignee_id,
+          teamId: after.team_id,
         })
-        .where('id', '=', series.id)
-        .execute()
+        if (patch.checklist) t.checklist = patch.checklist.map((c) => ({ ...c, done: false }))
+        if (patch.reminders !== undefined) t.reminders = patch.reminders
+      })
     }
     await announce(uow, 'task', [concernedTask(before), concernedTask(after)])
     return after
