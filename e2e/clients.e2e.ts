@@ -122,6 +122,8 @@ describe('clients (S2): the dossier a sales team builds together', () => {
       .first()
       .waitFor()
     await page.getByRole('button', { name: 'Обновить' }).click()
+    // The form has taken the colleague's version (else typing now would be overwritten by the reload).
+    await expect.poll(() => page.locator('#client_description').inputValue()).toBe('Ключевой клиент региона')
     await page.locator('#client_industry').fill('Розничная торговля')
     await page.locator('form#client button[type="submit"]').click()
     await page.waitForURL(new RegExp(`/clients/${clientId}$`))
